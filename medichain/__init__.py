@@ -1,0 +1,3 @@
+"""MediChain: medical information chatbot platform."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Accounts: signup, login, sessions, profile with encrypted personal fields, export and deletion."""

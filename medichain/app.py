@@ -1,0 +1,80 @@
+"""`create_app()`: the ASGI application for the embedded platform and for each service."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import swagger_ui_bundle
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from medichain import __version__
+from medichain.accounts import admin_endpoints, endpoints, seed_endpoints
+from medichain.accounts import errors as account_errors
+from medichain.audit import endpoints as audit_endpoints
+from medichain.config import Settings, get_settings
+from medichain.core.errors import install_error_handlers
+from medichain.core.logging import configure_logging
+from medichain.core.middleware import EdgeMiddleware
+from medichain.health import endpoints as health_endpoints
+from medichain.platform import Platform
+
+DESCRIPTION = """Medical information chatbot platform: KTAS triage, domain routing, grounded answers.
+
+MediChain gives general health information. It never diagnoses or prescribes; in an emergency call 119."""
+
+
+def create_app(settings: Settings | None = None, *, service_name: str = "chatbot_server") -> FastAPI:
+    """Build the application; the platform (databases, stores) starts in the lifespan."""
+    settings = settings or get_settings()
+    configure_logging(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.platform = await Platform.start(settings, service_name=service_name)
+        try:
+            yield
+        finally:
+            await app.state.platform.stop()
+
+    app = FastAPI(
+        title="MediChain",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    account_errors.install(app)
+    for module in (health_endpoints, endpoints, seed_endpoints, admin_endpoints, audit_endpoints):
+        app.include_router(module.router)
+    _mount_docs(app)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=True,
+        allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+        expose_headers=["X-Request-ID", "Retry-After"],
+        max_age=600,
+    )
+    app.add_middleware(EdgeMiddleware)
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Serve the OpenAPI UI from the bundled Swagger UI files, so it works offline."""
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="MediChain API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )

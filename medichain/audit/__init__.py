@@ -1,0 +1,1 @@
+"""Security events: login failures, lockouts, refused tokens, rate-limit hits, suspicious patterns."""

@@ -1,0 +1,1 @@
+"""The `medichain` command line."""

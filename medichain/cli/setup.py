@@ -1,0 +1,29 @@
+"""First-run setup: secrets in `.env`, migrated databases, registered shards."""
+
+import secrets
+from pathlib import Path
+
+from medichain.core.security.crypto import new_key
+
+ENV_FILE = Path(".env")
+
+
+def ensure_secrets(env_file: Path = ENV_FILE) -> list[str]:
+    """Write missing secrets (JWT, data key, lookup key) into `.env`; returns the names written.
+
+    Existing values are never replaced: replacing the data key would make stored fields unreadable.
+    """
+    existing = env_file.read_text() if env_file.exists() else ""
+    wanted = {
+        "MEDICHAIN_JWT_SECRET": secrets.token_urlsafe(48),
+        "MEDICHAIN_DATA_KEYS": f"k1:{new_key()}",
+        "MEDICHAIN_LOOKUP_KEY": secrets.token_urlsafe(32),
+    }
+    missing = {name: value for name, value in wanted.items() if f"{name}=" not in existing}
+    if missing:
+        lines = [f"{name}={value}" for name, value in missing.items()]
+        prefix = "" if not existing or existing.endswith("\n") else "\n"
+        with env_file.open("a") as handle:
+            handle.write(prefix + "\n".join(lines) + "\n")
+        env_file.chmod(0o600)
+    return list(missing)

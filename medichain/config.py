@@ -1,0 +1,96 @@
+"""The one settings object: every tunable of the platform, read from `MEDICHAIN_*` variables and `.env`."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+def _split_list(value: object) -> object:
+    """Accept comma-separated strings for list settings (`A,B`) as well as JSON lists."""
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Platform settings. The README's settings table documents every field."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDICHAIN_", env_file=".env", extra="ignore")
+
+    # --- runtime
+    env: Literal["development", "production", "test"] = "development"
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    data_dir: Path = VAR_DIR
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # --- databases
+    global_database_url: str = f"sqlite+aiosqlite:///{VAR_DIR}/global.db"
+    shard_urls: Annotated[list[str], NoDecode] = [
+        f"sqlite+aiosqlite:///{VAR_DIR}/shard1.db",
+        f"sqlite+aiosqlite:///{VAR_DIR}/shard2.db",
+    ]
+    shard_max_users: int = Field(10_000, ge=1)
+    db_pool_size: int = Field(10, ge=1)
+    db_max_overflow: int = Field(20, ge=0)
+    db_pool_timeout_s: float = Field(10.0, gt=0)
+    db_slow_query_ms: float = Field(200.0, ge=0)
+
+    # --- redis (empty = in-process fallbacks)
+    redis_url: str = ""
+    redis_prefix: str = "medichain:"
+
+    # --- secrets (generated into .env by `medichain init` when absent)
+    jwt_secret: SecretStr = SecretStr("")
+    data_keys: Annotated[list[SecretStr], NoDecode] = []
+    lookup_key: SecretStr = SecretStr("")
+
+    # --- tokens and sessions
+    access_token_ttl_s: int = Field(900, ge=30)
+    refresh_token_ttl_s: int = Field(14 * 24 * 3600, ge=60)
+    jwt_issuer: str = "medichain"
+
+    # --- passwords (Argon2id; OWASP: m=19 MiB, t=2, p=1 minimum)
+    argon2_time_cost: int = Field(2, ge=1)
+    argon2_memory_kib: int = Field(19_456, ge=8)
+    argon2_parallelism: int = Field(1, ge=1)
+    password_min_length: int = Field(8, ge=8)
+
+    # --- protection
+    rate_limit_ip_per_s: float = Field(50.0, gt=0)
+    rate_limit_ip_burst: int = Field(200, ge=1)
+    rate_limit_user_per_s: float = Field(20.0, gt=0)
+    rate_limit_user_burst: int = Field(60, ge=1)
+    rate_limit_auth_per_min: float = Field(30.0, gt=0)
+    lockout_max_failures: int = Field(5, ge=1)
+    lockout_window_s: int = Field(15 * 60, ge=1)
+    lockout_duration_s: int = Field(30 * 60, ge=1)
+    ip_block_enabled: bool = True
+    ip_block_duration_s: int = Field(15 * 60, ge=1)
+    suspicious_accounts_per_ip: int = Field(10, ge=2)
+    suspicious_probes_per_ip: int = Field(5, ge=1)
+    trusted_proxies: Annotated[list[str], NoDecode] = []
+    max_body_bytes: int = Field(1_048_576, ge=1024)
+    cors_origins: Annotated[list[str], NoDecode] = ["http://127.0.0.1:8000", "http://localhost:8000"]
+    hsts: bool = False
+
+    _split = field_validator("shard_urls", "cors_origins", "trusted_proxies", "data_keys", mode="before")(
+        _split_list
+    )
+
+    @property
+    def redis_enabled(self) -> bool:
+        """Whether a Redis URL is configured (otherwise in-process stores are used)."""
+        return bool(self.redis_url)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

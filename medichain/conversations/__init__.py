@@ -1,0 +1,1 @@
+"""Conversations: chat rooms, messages, consultation history and feedback, on the user's shard."""

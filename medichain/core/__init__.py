@@ -1,0 +1,1 @@
+"""Infrastructure shared by every feature: settings-driven db, cache, security, http, observability."""

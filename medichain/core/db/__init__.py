@@ -1,0 +1,1 @@
+"""Databases: one global database and N user shards (SQLite embedded, MySQL/MariaDB in production)."""

@@ -1,0 +1,120 @@
+"""One error shape for every endpoint: `{"error": {"code", "message", "details"?}, "request_id"}`."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from redis.exceptions import RedisError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException
+
+from medichain.core.ratelimit import RateLimited
+from medichain.core.request_context import current_request_id
+
+log = logging.getLogger("medichain.errors")
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    423: "locked",
+    429: "rate_limited",
+    503: "service_unavailable",
+}
+
+
+class ApiError(Exception):
+    """An error with an HTTP status, a stable machine-readable code and a human message."""
+
+    def __init__(
+        self, status: int, code: str, message: str, *, headers: dict[str, str] | None = None, **details: Any
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers
+        self.details = details
+
+
+def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
+    """The JSON body of an error response."""
+    error: dict[str, Any] = {"code": code, "message": message}
+    if details:
+        error["details"] = details
+    return {"error": error, "request_id": current_request_id()}
+
+
+def _response(status: int, code: str, message: str, details: Any = None, headers: dict | None = None) -> Any:
+    return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
+
+
+def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
+    details = []
+    for err in exc.errors():
+        loc = [str(part) for part in err.get("loc", ()) if part != "body"]
+        details.append({"field": ".".join(loc) or "body", "type": err.get("type"), "message": err.get("msg")})
+    return details
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Map every failure to the shared error shape; a database outage becomes a 503, never a 500."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> Any:
+        return _response(exc.status, exc.code, exc.message, exc.details or None, exc.headers)
+
+    @app.exception_handler(RateLimited)
+    async def _limited(_: Request, exc: RateLimited) -> Any:
+        return _response(
+            429,
+            "rate_limited",
+            f"too many requests ({exc.scope})",
+            headers={"Retry-After": str(exc.retry_after_s)},
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> Any:
+        details = _validation_details(exc)
+        malformed = any(d["type"] in ("json_invalid", "json_type") for d in details)
+        message = "request body is not valid JSON" if malformed else "request validation failed"
+        return _response(422, "invalid_json" if malformed else "validation_error", message, details)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException) -> Any:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        message = str(exc.detail)
+        if exc.status_code == 400 and "parsing the body" in message:
+            code, message = "invalid_json", "request body is not valid UTF-8 JSON"
+        return _response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(PoolTimeoutError)
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(ConnectionError)
+    async def _db_down(_: Request, exc: Exception) -> Any:
+        log.error("database unavailable", extra={"error": type(exc).__name__})
+        return _response(
+            503,
+            "database_unavailable",
+            "the database is unavailable; please retry shortly",
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(RedisError)
+    async def _store_down(_: Request, exc: RedisError) -> Any:
+        log.error("shared store unavailable", extra={"error": type(exc).__name__})
+        return _response(503, "store_unavailable", "the session store is unavailable; please retry shortly")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> Any:
+        log.exception("unhandled error", exc_info=exc)
+        return _response(500, "internal_error", "an unexpected error occurred")

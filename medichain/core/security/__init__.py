@@ -1,0 +1,1 @@
+"""Security primitives: password hashing, tokens, field encryption, keyed lookup hashes."""

@@ -1,0 +1,1 @@
+"""Service health: liveness, readiness and the seed's `service_health` table."""
