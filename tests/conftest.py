@@ -1,7 +1,9 @@
 """Shared fixtures: settings for each backend (SQLite + in-process, MariaDB + Redis), started
 applications and HTTP clients. MariaDB and Redis are real servers (`make services` starts them)."""
 
+import asyncio
 import secrets
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -16,10 +18,15 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from medichain.app import create_app
 from medichain.config import Settings
 from medichain.core.security.crypto import new_key
+from medichain.platform import Platform
 
 MARIADB_ADMIN_URL = "mysql+asyncmy://medichain:medichain@127.0.0.1:3306/"
 REDIS_URL = "redis://127.0.0.1:6379/0"
 BACKENDS = ("sqlite", "mariadb")
+
+
+SHARED_DATA_DIR = Path(tempfile.gettempdir()) / "medichain-test-data"
+"""One index directory for the whole run: bundled passages are embedded once, later syncs find no change."""
 
 
 def base_settings(**overrides: object) -> Settings:
@@ -35,6 +42,7 @@ def base_settings(**overrides: object) -> Settings:
         "rate_limit_auth_per_min": 6000.0,
         "rate_limit_user_per_s": 1000.0,
         "rate_limit_user_burst": 5000,
+        "data_dir": SHARED_DATA_DIR,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -90,12 +98,12 @@ async def backend_settings(backend: str, tmp_path: Path, **overrides: object) ->
 
 
 @asynccontextmanager
-async def running_app(settings: Settings, *, migrate: bool = True) -> AsyncIterator[FastAPI]:
-    """An application whose lifespan has started (databases migrated first)."""
-    if migrate:
-        from medichain.platform import Platform
-
+async def running_app(settings: Settings, *, migrate: bool = True, install: bool = False) -> AsyncIterator[FastAPI]:
+    """An application whose lifespan has started (databases migrated, and bundled data loaded, first)."""
+    if migrate or install:
         platform = await Platform.start(settings, migrate=True)
+        if install:
+            await platform.install_bundled_data()
         await platform.stop()
     app = create_app(settings)
     async with app.router.lifespan_context(app):
@@ -131,6 +139,20 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
+async def loaded_app(settings: Settings) -> AsyncIterator[FastAPI]:
+    """A started application with the bundled drugs, hospitals and articles loaded."""
+    async with running_app(settings, install=True) as started:
+        yield started
+
+
+@pytest.fixture
+async def loaded_client(loaded_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the application with bundled data."""
+    async with client_for(loaded_app) as http:
+        yield http
+
+
+@pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the started application."""
     async with client_for(app) as http:
@@ -157,3 +179,25 @@ def signup(client: httpx.AsyncClient) -> Callable[..., object]:
 def bearer(tokens: dict) -> dict[str, str]:
     """Authorization header for a token pair."""
     return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+@asynccontextmanager
+async def live_server(app: FastAPI) -> AsyncIterator[str]:
+    """Serve a started application with uvicorn on a free port (for WebSocket clients); yields its URL."""
+    import socket
+
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws_max_size=65536)
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.02)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task

@@ -3,16 +3,24 @@
 import asyncio
 import getpass
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, TypeVar
 
 import typer
 import uvicorn
+from sqlalchemy import select
 from rich.console import Console
 from rich.table import Table
 
+from medichain.chat.pipeline import InvalidMessage
+from medichain.cli import evaluate
+from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
+from medichain.cli.runtime import with_platform
 from medichain.cli.setup import ensure_secrets
 from medichain.config import Settings, get_settings
+from medichain.core.db.models import ShardInfo
+from medichain.domains.template import GeoPoint
+from medichain.platform import Platform
 
 app = typer.Typer(help="MediChain: medical information chatbot platform.", no_args_is_help=True)
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
@@ -23,23 +31,9 @@ app.add_typer(db_app, name="db")
 app.add_typer(shards_app, name="shards")
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
+app.add_typer(evaluate.app, name="eval")
 
 err = Console(stderr=True)
-T = TypeVar("T")
-
-
-def _with_platform(action: Callable[..., Awaitable[T]], *, migrate: bool = False) -> T:
-    """Start the platform, run `action(platform)`, stop it."""
-    from medichain.platform import Platform
-
-    async def run() -> T:
-        platform = await Platform.start(get_settings(), migrate=migrate)
-        try:
-            return await action(platform)
-        finally:
-            await platform.stop()
-
-    return asyncio.run(run())
 
 
 @app.command()
@@ -50,10 +44,38 @@ def init() -> None:
         err.print(f"wrote {', '.join(written)} to .env")
         get_settings.cache_clear()
 
-    async def report(platform: object) -> None:
-        err.print("databases migrated")
+    async def install(platform: Platform) -> dict[str, int]:
+        return await platform.install_bundled_data()
 
-    _with_platform(report, migrate=True)
+    counts = with_platform(install, migrate=True)
+    err.print("databases migrated; bundled data: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@app.command()
+def ask(
+    text: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the response object as JSON.")] = False,
+    batch: BatchOption = None,
+    lat: Annotated[float | None, typer.Option(min=-90, max=90, help="Latitude of the person.")] = None,
+    lng: Annotated[float | None, typer.Option(min=-180, max=180, help="Longitude of the person.")] = None,
+) -> None:
+    """Ask one question (or every line of a JSONL file with --batch) in-process."""
+    if batch is not None:
+        with_platform(lambda platform: run_batch(platform, batch))
+        return
+    if not text:
+        err.print("[red]give a question, or --batch FILE.jsonl[/red]")
+        raise typer.Exit(2)
+    location = GeoPoint(lat, lng) if lat is not None and lng is not None else None
+    try:
+        response = with_platform(lambda platform: answer(platform.chat.pipeline, text, location))
+    except InvalidMessage as exc:
+        err.print(f"[red]invalid question:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if json_output:
+        sys.stdout.write(response.model_dump_json() + "\n")
+    else:
+        print_readable(response)
 
 
 @app.command()
@@ -77,10 +99,10 @@ def serve(
 def db_upgrade() -> None:
     """Migrate the global database and every registered shard to the newest schema."""
 
-    async def done(platform: object) -> None:
+    async def done(platform: Platform) -> None:
         err.print("databases migrated")
 
-    _with_platform(done, migrate=True)
+    with_platform(done, migrate=True)
 
 
 @shards_app.command("add")
@@ -92,11 +114,11 @@ def shards_add(
 ) -> None:
     """Migrate a new shard database and register it; new users start landing on it."""
 
-    async def add(platform):  # type: ignore[no-untyped-def]
+    async def add(platform: Platform) -> ShardInfo:
         return await platform.dbs.add_shard(url, max_users)
 
     try:
-        info = _with_platform(add)
+        info = with_platform(add)
     except Exception as exc:
         err.print(f"[red]could not add shard:[/red] {exc}")
         raise typer.Exit(1) from exc
@@ -106,16 +128,12 @@ def shards_add(
 @shards_app.command("list")
 def shards_list() -> None:
     """Show every shard and its load."""
-    from sqlalchemy import select
-
-    from medichain.core.db.models import ShardInfo
-
-    async def rows(platform):  # type: ignore[no-untyped-def]
+    async def rows(platform: Platform) -> Sequence[ShardInfo]:
         async with platform.dbs.global_sessions() as session:
             return (await session.scalars(select(ShardInfo).order_by(ShardInfo.shard_id))).all()
 
     table = Table("shard", "host", "database", "active", "users", "max")
-    for row in _with_platform(rows):
+    for row in with_platform(rows):
         table.add_row(
             str(row.shard_id),
             row.host,
@@ -148,13 +166,13 @@ def users_create(
         err.print(f"[red]invalid:[/red] {exc.errors()[0]['msg']}")
         raise typer.Exit(2) from exc
 
-    async def create(platform):  # type: ignore[no-untyped-def]
+    async def create(platform: Platform) -> None:
         await platform.accounts.signup(
             request.user_id, request.password, ProfileFields(), role="admin" if admin else "user"
         )
 
     try:
-        _with_platform(create)
+        with_platform(create)
     except AccountError as exc:
         err.print(f"[red]refused:[/red] {exc.message}")
         raise typer.Exit(1) from exc
@@ -166,5 +184,5 @@ def keys_rotate() -> None:
     """Re-encrypt every stored personal field and shard URL with the first key of MEDICHAIN_DATA_KEYS."""
     from medichain.core.security.rotation import reencrypt_all
 
-    counts = _with_platform(reencrypt_all)
+    counts = with_platform(reencrypt_all)
     err.print(f"re-encrypted {counts['fields']} fields in {counts['rows']} rows")

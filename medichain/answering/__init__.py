@@ -1,0 +1,1 @@
+"""Answering: the response contract, the grounded composer, LLM providers, prompts, safety, cache."""

@@ -1,0 +1,103 @@
+"""The semantic cache (the seed's answer to LLM cost): equivalent questions reuse a stored answer.
+
+Lookup is two-step: an exact key on the normalised question (shared by every replica through the
+store), then — when an embedder is given — the nearest recently cached question of the same domain
+and language above a cosine threshold. Emergencies and answers that depend on the person's profile or
+location are never cached (the caller decides with `cacheable`).
+"""
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import numpy as np
+import orjson
+
+from medichain.core.kv import KeyValueStore
+from medichain.core.text import normalize
+
+_NON_WORD = re.compile(r"[\W_]+")
+MAX_VECTORS_PER_BUCKET = 2000
+Embed = Callable[[str], Awaitable[np.ndarray]]
+
+
+def cache_key(domain: str, lang: str, text: str) -> str:
+    """The exact-match key: domain, language and the question without case, spaces and punctuation."""
+    canonical = _NON_WORD.sub("", normalize(text))
+    return f"answer:{domain}:{lang}:{hashlib.sha256(canonical.encode()).hexdigest()[:32]}"
+
+
+@dataclass
+class CacheStats:
+    """Counts since start (exported as metrics)."""
+
+    hits: int = 0
+    misses: int = 0
+
+    @property
+    def hit_rate(self) -> float:
+        """Hits over lookups."""
+        total = self.hits + self.misses
+        return self.hits / total if total else 0.0
+
+
+class SemanticCache:
+    """Answers keyed by question; similar questions found through their embeddings."""
+
+    def __init__(self, store: KeyValueStore, ttl_s: int, similarity: float, embed: Embed | None = None) -> None:
+        self._store = store
+        self._ttl = ttl_s
+        self._similarity = similarity
+        self._embed = embed
+        self._vectors: dict[str, OrderedDict[str, np.ndarray]] = {}
+        self._lock = threading.Lock()
+        self.stats = CacheStats()
+
+    @property
+    def enabled(self) -> bool:
+        """False when the TTL is 0."""
+        return self._ttl > 0
+
+    async def get(self, domain: str, lang: str, text: str) -> dict | None:
+        """A cached response object for this question (or an equivalent one), if still fresh."""
+        if not self.enabled:
+            return None
+        key = cache_key(domain, lang, text)
+        raw = await self._store.get(key)
+        if raw is None and self._embed is not None:
+            similar = self._nearest(f"{domain}:{lang}", await self._embed(text))
+            raw = await self._store.get(similar) if similar else None
+        if raw is None:
+            self.stats.misses += 1
+            return None
+        self.stats.hits += 1
+        return orjson.loads(raw)
+
+    async def put(self, domain: str, lang: str, text: str, response: dict) -> None:
+        """Store a response object for this question."""
+        if not self.enabled:
+            return
+        key = cache_key(domain, lang, text)
+        await self._store.put(key, orjson.dumps(response).decode(), self._ttl)
+        if self._embed is not None:
+            vector = await self._embed(text)
+            with self._lock:
+                bucket = self._vectors.setdefault(f"{domain}:{lang}", OrderedDict())
+                bucket[key] = vector
+                bucket.move_to_end(key)
+                while len(bucket) > MAX_VECTORS_PER_BUCKET:
+                    bucket.popitem(last=False)
+
+    def _nearest(self, bucket_name: str, vector: np.ndarray) -> str | None:
+        with self._lock:
+            bucket = self._vectors.get(bucket_name)
+            if not bucket:
+                return None
+            keys = list(bucket)
+            matrix = np.stack(list(bucket.values()))
+        scores = matrix @ vector
+        best = int(np.argmax(scores))
+        return keys[best] if scores[best] >= self._similarity else None

@@ -1,0 +1,263 @@
+"""One chat turn (DESIGN.md §4): validate → triage → route → cache → domain → compose → safety →
+(persist, done by the caller) → stream. Every channel runs turns through `ChatPipeline.run`."""
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+
+from medichain.answering.cache import SemanticCache
+from medichain.answering.grounded import compose, emergency_block
+from medichain.answering.responses import (
+    ChatResponse,
+    CitationOut,
+    GuidanceOut,
+    HospitalOut,
+    InteractionOut,
+    SafetyOut,
+    TriageOut,
+)
+from medichain.answering.safety import validate
+from medichain.answering.wording import DISCLAIMER, OUT_OF_SCOPE, SERVICE_UNAVAILABLE
+from medichain.chat.composer import LLMComposer
+from medichain.chat.domain_client import DomainClient, DomainUnavailable
+from medichain.core.text import Language, detect_language
+from medichain.domains.template import DomainAnswer, GeoPoint, Query
+from medichain.routing import OUT_OF_SCOPE as OUT_OF_SCOPE_LABEL
+from medichain.routing import RouteDecision, Router, RoutingContext
+from medichain.triage import TriageContext, TriageEngine, TriageResult
+
+MAX_MESSAGE_CHARS = 2000
+DELTA_CHARS = 24
+
+
+@dataclass(frozen=True)
+class TurnInput:
+    """A message and what is known around it."""
+
+    text: str
+    location: GeoPoint | None = None
+    medications: tuple[str, ...] = ()
+    previous_domain: str | None = None
+    previous_entities: tuple[str, ...] = ()
+    triage_context: TriageContext | None = None
+
+
+@dataclass(frozen=True)
+class Typing:
+    """The answer is being prepared."""
+
+
+@dataclass(frozen=True)
+class Delta:
+    """A piece of the answer text, in order."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Final:
+    """The validated response object, and what the turn leaves for a follow-up."""
+
+    response: ChatResponse
+    domain: str
+    entities: tuple[str, ...] = field(default=())
+
+
+TurnEvent = Typing | Delta | Final
+
+
+ReplacedHook = Callable[[str, str, list[str]], Awaitable[None]]
+
+
+async def _ignore_replaced(domain: str, provider: str, issues: list[str]) -> None:
+    """Default hook: nothing to record."""
+
+
+class InvalidMessage(ValueError):
+    """The message is empty or too long."""
+
+
+def clean_message(text: str) -> str:
+    """Strip control characters and surrounding space; refuse empty or oversized messages."""
+    cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+    if not cleaned:
+        raise InvalidMessage("message is empty")
+    if len(cleaned) > MAX_MESSAGE_CHARS:
+        raise InvalidMessage(f"message is longer than {MAX_MESSAGE_CHARS} characters")
+    return cleaned
+
+
+class ChatPipeline:
+    """Runs turns; one instance per process."""
+
+    def __init__(
+        self,
+        triage: TriageEngine,
+        router: Router,
+        domains: DomainClient,
+        cache: SemanticCache,
+        composer: LLMComposer | None = None,
+        on_replaced: ReplacedHook | None = None,
+    ) -> None:
+        self._triage = triage
+        self._router = router
+        self._domains = domains
+        self._cache = cache
+        self._composer = composer
+        self._on_replaced = on_replaced or _ignore_replaced
+
+    async def run(self, turn: TurnInput) -> AsyncIterator[TurnEvent]:
+        """Typing, then answer deltas, then the final response object."""
+        started = time.perf_counter()
+        text = clean_message(turn.text)
+        yield Typing()
+        lang: Language = detect_language(text)
+        triage = self._triage.assess(text, turn.triage_context)
+        route = self._route(text, turn, lang)
+        domain = "emergency" if triage.level <= 2 else route.domain
+        confidence = 1.0 if triage.level <= 2 else route.confidence
+
+        cacheable = triage.level > 3 and not triage.crisis_line and turn.location is None and not turn.medications
+        if cacheable and not route.needs_clarification and domain != OUT_OF_SCOPE_LABEL:
+            cached = await self._cache.get(domain, lang, text)
+            if cached is not None:
+                response = ChatResponse.model_validate(
+                    {**cached, "cached": True, "latency_ms": _elapsed(started)}
+                )
+                async for event in _stream(response, domain, tuple(cached.get("_entities", ()))):
+                    yield event
+                return
+
+        evidence, grounded, generated = await self._answer(text, turn, lang, triage, route, domain)
+        body, replaced, issues = grounded, False, []
+        if generated is not None:
+            answer = _assemble(triage, lang, generated.body)
+            verdict = validate(answer, triage=triage, disclaimer=DISCLAIMER[lang], evidence=evidence, generated=True)
+            if verdict.passed:
+                body = generated
+            else:
+                replaced, issues = True, verdict.issues
+                await self._on_replaced(domain, generated.provider, verdict.issues)
+        answer = _assemble(triage, lang, body.body)
+        shown_issues = validate(answer, triage=triage, disclaimer=DISCLAIMER[lang]).issues
+        response = ChatResponse(
+            answer=answer,
+            domain=domain,
+            confidence=round(confidence, 3),
+            triage=_triage_out(triage, lang),
+            citations=body.citations,
+            interactions=[
+                InteractionOut(drugs=list(i.drugs), severity=i.severity, summary=i.summary, management=i.management)
+                for i in (evidence.interactions if evidence else [])
+            ],
+            hospitals=[_hospital_out(h) for h in (evidence.hospitals if evidence else [])],
+            disclaimer=DISCLAIMER[lang],
+            latency_ms=_elapsed(started),
+            clarifying_question=route.clarifying_question if route.needs_clarification else None,
+            lang=lang,
+            provider=body.provider,
+            safety=SafetyOut(passed=not shown_issues, replaced=replaced, issues=issues + shown_issues),
+        )
+        entities = tuple(evidence.entities) if evidence else ()
+        if cacheable and evidence is not None and not evidence.personalised and evidence.found and not shown_issues:
+            await self._cache.put(domain, lang, text, {**response.model_dump(), "_entities": list(entities)})
+        async for event in _stream(response, domain, entities):
+            yield event
+
+    def _route(self, text: str, turn: TurnInput, lang: Language) -> RouteDecision:
+        context = RoutingContext(
+            previous_domain=turn.previous_domain, previous_entities=list(turn.previous_entities), lang=lang
+        )
+        return self._router.route(text, context)
+
+    async def _answer(
+        self,
+        text: str,
+        turn: TurnInput,
+        lang: Language,
+        triage: TriageResult,
+        route: RouteDecision,
+        domain: str,
+    ) -> tuple[DomainAnswer | None, "Body", "Body | None"]:
+        """Evidence from the domain, the grounded body, and (with an LLM configured) a generated body."""
+        if domain == OUT_OF_SCOPE_LABEL and not triage.is_emergency:
+            return None, Body(OUT_OF_SCOPE[lang]), None
+        if route.needs_clarification and not triage.is_emergency and route.clarifying_question:
+            return None, Body(route.clarifying_question), None
+        query = Query(
+            text=text,
+            lang=lang,
+            location=turn.location,
+            medications=turn.medications,
+            previous_entities=turn.previous_entities
+            if route.follow_up or route.domain == turn.previous_domain
+            else (),
+            triage_level=triage.level,
+            information_question=triage.information_question,
+        )
+        try:
+            evidence = await self._domains.answer(domain, query)
+        except DomainUnavailable:
+            return None, Body(SERVICE_UNAVAILABLE[lang].format(domain=domain), provider="fallback"), None
+        grounded = compose(evidence, triage, lang)
+        body = Body(grounded.body, grounded.citations)
+        if self._composer is None or triage.level <= 2 or not evidence.found:
+            return evidence, body, None
+        generated = await self._composer.compose(text, lang, domain, evidence, grounded.citations, triage)
+        if generated is None:
+            await self._on_replaced(domain, self._composer.name, ["llm_unavailable"])
+            return evidence, body, None
+        return evidence, body, Body(generated.text, grounded.citations, self._composer.name)
+
+
+@dataclass(frozen=True)
+class Body:
+    """An answer body, the citations its [n] markers refer to, and who wrote it."""
+
+    body: str
+    citations: list[CitationOut] = field(default_factory=list)
+    provider: str = "grounded"
+
+
+def _assemble(triage: TriageResult, lang: Language, body: str) -> str:
+    """Emergency block first, then the body, then the disclaimer."""
+    return "\n\n".join(part for part in (emergency_block(triage, lang), body, f"※ {DISCLAIMER[lang]}") if part)
+
+
+async def _stream(response: ChatResponse, domain: str, entities: tuple[str, ...]) -> AsyncIterator[TurnEvent]:
+    """The answer as deltas of a few words, then the final frame."""
+    text = response.answer
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + DELTA_CHARS)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield Delta(text[start:end])
+        start = end
+        await asyncio.sleep(0)
+    yield Final(response, domain, entities)
+
+
+def _elapsed(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 2)
+
+
+def _triage_out(triage: TriageResult, lang: Language) -> TriageOut:
+    guidance = None
+    if triage.is_emergency or triage.crisis_line:
+        g = triage.guidance(lang)
+        guidance = GuidanceOut(headline=g.headline, steps=list(g.steps), numbers=[tuple(n) for n in g.numbers])
+    return TriageOut(
+        level=triage.level,
+        is_emergency=triage.is_emergency,
+        red_flags=list(triage.red_flags),
+        action=triage.action,
+        crisis_line=triage.crisis_line,
+        information_question=triage.information_question,
+        guidance=guidance,
+    )
+
+
+def _hospital_out(hit: object) -> HospitalOut:
+    return HospitalOut.model_validate(hit, from_attributes=True)

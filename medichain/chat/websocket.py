@@ -1,0 +1,204 @@
+"""Chat over WebSocket at `/ws/chat`: token auth in the first frame, heartbeats, streamed answers,
+per-connection backpressure, and resumption after a reconnect (a resent sequence is answered from
+storage, never twice).
+
+Client frames: `auth {token}`, `message {room_id, text, sequence, lat?, lng?}`, `resume {room_id,
+sequence}`, `ping`. Server frames: `ready`, `typing`, `delta {text}`, `final {message_id, response}`,
+`error {code, message, sequence?}`, `pong`.
+"""
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from pydantic import ValidationError
+
+from medichain.accounts.auth import authenticate_token
+from medichain.accounts.service import AccountError
+from medichain.answering.responses import ChatResponse
+from medichain.chat.pipeline import Delta, InvalidMessage, Typing
+from medichain.chat.schemas import MessageIn
+from medichain.chat.service import Answered, ChatService
+from medichain.conversations.service import ConversationError
+from medichain.core.ratelimit import Limit, RateLimited
+from medichain.platform import Platform
+
+log = logging.getLogger("medichain.ws")
+router = APIRouter()
+
+AUTH_TIMEOUT_S = 10.0
+IDLE_TIMEOUT_S = 120.0
+MAX_IN_FLIGHT = 4
+SEND_TIMEOUT_S = 10.0
+CLOSE_UNAUTHORIZED = 4401
+
+
+class Connection:
+    """One authenticated socket: serialises sends and bounds the turns in flight."""
+
+    def __init__(self, socket: WebSocket, platform: Platform, user_id: str) -> None:
+        self.socket = socket
+        self.platform = platform
+        self.user_id = user_id
+        self.chat: ChatService = platform.chat
+        self._send_lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        """Send one frame; a client too slow to read within the timeout is disconnected."""
+        async with self._send_lock:
+            await asyncio.wait_for(self.socket.send_text(orjson.dumps(frame).decode()), SEND_TIMEOUT_S)
+
+    async def error(self, code: str, message: str, sequence: int | None = None) -> None:
+        """An in-band error frame (the connection stays open)."""
+        await self.send({"type": "error", "code": code, "message": message, "sequence": sequence})
+
+    def start_turn(self, body: MessageIn, room_id: str) -> bool:
+        """Run a turn in the background; False when too many are already in flight."""
+        if len(self._tasks) >= MAX_IN_FLIGHT:
+            return False
+        task = asyncio.create_task(self._turn(body, room_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return True
+
+    async def _turn(self, body: MessageIn, room_id: str) -> None:
+        base = {"room_id": room_id, "sequence": body.sequence}
+        try:
+            async for event in self.chat.turn(self.user_id, room_id, body.sequence, body.text, body.point):
+                if isinstance(event, Typing):
+                    await self.send({"type": "typing", **base})
+                elif isinstance(event, Delta):
+                    await self.send({"type": "delta", **base, "text": event.text})
+                elif isinstance(event, Answered):
+                    await self.send(_final(event))
+        except (ConversationError, InvalidMessage) as exc:
+            await self.error("not_found" if isinstance(exc, ConversationError) else "invalid_message", str(exc),
+                             body.sequence)
+        except (WebSocketDisconnect, asyncio.TimeoutError, RuntimeError):
+            return
+        except Exception as exc:
+            log.exception("websocket turn failed", exc_info=exc)
+            with contextlib.suppress(Exception):
+                await self.error("turn_failed", "the answer could not be produced; resend the same sequence",
+                                 body.sequence)
+
+    async def resume(self, room_id: str, sequence: int) -> None:
+        """Re-send the stored final frame of a turn, or say it was never stored (the client resends it)."""
+        try:
+            await self.chat.ensure_room(self.user_id, room_id)
+        except ConversationError as exc:
+            await self.error("not_found", exc.message, sequence)
+            return
+        stored = await self.platform.conversations.replay(self.user_id, room_id, sequence)
+        if stored is None:
+            await self.error("not_answered", "no stored answer for this sequence; send the message again", sequence)
+            return
+        response = ChatResponse.model_validate(stored.response)
+        await self.send(_final(Answered(stored.message_id, room_id, sequence, response, replayed=True)))
+
+    async def close(self) -> None:
+        """Cancel turns still running."""
+        for task in list(self._tasks):
+            task.cancel()
+
+
+def _final(event: Answered) -> dict[str, Any]:
+    return {
+        "type": "final",
+        "room_id": event.room_id,
+        "sequence": event.sequence,
+        "message_id": event.message_id,
+        "replayed": event.replayed,
+        "response": event.response.model_dump(mode="json"),
+    }
+
+
+async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> str | None:
+    """Wait for the `auth` frame; the user id, or None after closing with 4401."""
+    try:
+        raw = await asyncio.wait_for(socket.receive_text(), AUTH_TIMEOUT_S)
+        frame = orjson.loads(raw)
+        if not isinstance(frame, dict) or frame.get("type") != "auth" or not isinstance(frame.get("token"), str):
+            raise ValueError("first frame must be {type: auth, token}")
+        principal = await authenticate_token(frame["token"], platform, ip)
+    except (TimeoutError, ValueError, KeyError, orjson.JSONDecodeError, AccountError, RateLimited):
+        await socket.close(code=CLOSE_UNAUTHORIZED, reason="authentication required")
+        return None
+    return principal.user_id
+
+
+@router.websocket("/ws/chat")
+async def chat_socket(socket: WebSocket) -> None:
+    """The streaming chat channel."""
+    platform: Platform = socket.app.state.platform
+    ip = socket.scope.get("state", {}).get("client_ip", "unknown")
+    await socket.accept()
+    user_id = await _authenticate(socket, platform, ip)
+    if user_id is None:
+        return
+    connection = Connection(socket, platform, user_id)
+    await connection.send({"type": "ready", "user_id": user_id})
+    try:
+        while True:
+            message = await asyncio.wait_for(socket.receive(), IDLE_TIMEOUT_S)
+            if message["type"] == "websocket.disconnect":
+                break
+            await _handle(connection, message)
+    except (WebSocketDisconnect, TimeoutError, RuntimeError):
+        pass
+    finally:
+        await connection.close()
+        with contextlib.suppress(Exception):
+            await socket.close()
+
+
+async def _handle(connection: Connection, message: dict[str, Any]) -> None:
+    """One client frame."""
+    if message.get("text") is None:
+        await connection.error("invalid_frame", "binary frames are not supported; send JSON text")
+        return
+    try:
+        frame = orjson.loads(message["text"])
+    except orjson.JSONDecodeError:
+        await connection.error("invalid_frame", "frame is not valid JSON")
+        return
+    kind = frame.get("type") if isinstance(frame, dict) else None
+    if kind == "ping":
+        await connection.send({"type": "pong"})
+    elif kind == "message":
+        await _message(connection, frame)
+    elif kind == "resume" and isinstance(frame.get("room_id"), str) and isinstance(frame.get("sequence"), int):
+        await connection.resume(frame["room_id"], frame["sequence"])
+    elif kind == "auth":
+        await connection.error("already_authenticated", "this connection is already authenticated")
+    else:
+        await connection.error("invalid_frame", "unknown frame type; expected message, resume or ping")
+
+
+async def _message(connection: Connection, frame: dict[str, Any]) -> None:
+    room_id = frame.pop("room_id", None)
+    frame.pop("type", None)
+    try:
+        body = MessageIn.model_validate(frame)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        await connection.error("invalid_message", f"{field}: {first['msg']}", frame.get("sequence"))
+        return
+    if not isinstance(room_id, str):
+        await connection.error("invalid_message", "room_id is required", body.sequence)
+        return
+    settings = connection.platform.settings
+    try:
+        await connection.platform.limiter.hit(
+            "user", connection.user_id, Limit(settings.rate_limit_user_per_s, settings.rate_limit_user_burst)
+        )
+    except RateLimited as exc:
+        await connection.error("rate_limited", f"too many messages; retry after {exc.retry_after_s}s", body.sequence)
+        return
+    if not connection.start_turn(body, room_id):
+        await connection.error("too_many_in_flight", f"at most {MAX_IN_FLIGHT} answers at a time", body.sequence)

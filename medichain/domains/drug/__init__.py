@@ -1,0 +1,1 @@
+"""The drug domain: medicines, what they are for, how they are taken, side effects, interactions."""

@@ -1,0 +1,1 @@
+"""The emergency domain: red flags, 119 guidance, first aid, nearest emergency rooms."""
