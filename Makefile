@@ -2,36 +2,49 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-fast lint format setup services clean
+.PHONY: run test lint format setup services browser frontend clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(RUN_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
 
-setup: $(STAMP)  ## virtualenv, dependencies, secrets, migrated databases
+$(TEST_STAMP): pyproject.toml $(RUN_STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	touch $(TEST_STAMP)
+
+frontend:  ## build the web client into frontend/dist (needs Node 20+)
+	@if command -v npm >/dev/null 2>&1; then bash scripts/build-frontend.sh; \
+	else echo "npm not found: the API runs without the web client (install Node 20 to get it)"; fi
+
+setup: $(RUN_STAMP) frontend  ## virtualenv, dependencies, web client, secrets, databases, bundled data
 	$(BIN)/medichain init
 
-run: setup  ## start the embedded platform on http://127.0.0.1:8000
+run: setup  ## start the embedded platform with the web UI on http://127.0.0.1:8000
 	$(BIN)/medichain serve
 
 services:  ## MariaDB and Redis for the tests (installed and started when absent)
 	bash scripts/services.sh
 
-test: $(STAMP) services  ## the whole suite against SQLite, MariaDB and Redis
+browser:  ## Debian's Chromium and Korean fonts for the browser tests
+	bash scripts/browser.sh
+
+test: $(TEST_STAMP) services browser frontend  ## everything: lint, unit, MariaDB/Redis, LLM server, browser
 	$(BIN)/ruff check .
+	cd frontend && npm test --silent
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache frontend/dist frontend/node_modules

@@ -19,6 +19,7 @@ from medichain.chat import seed_endpoints as chat_seed_endpoints
 from medichain.chat import websocket as chat_websocket
 from medichain.config import Settings, get_settings
 from medichain.conversations import endpoints as conversation_endpoints
+from medichain.dashboard import endpoints as dashboard_endpoints
 from medichain.core.errors import install_error_handlers
 from medichain.core.logging import configure_logging
 from medichain.core.middleware import EdgeMiddleware
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
         chat_endpoints,
         chat_seed_endpoints,
         chat_websocket,
+        dashboard_endpoints,
     ):
         app.include_router(module.router)
     for domain in discover(settings.domains or None).values():
@@ -77,6 +79,8 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
         if domain_router is not None:
             app.include_router(domain_router)
     _mount_docs(app)
+    if (settings.web_dir / "index.html").is_file():
+        app.mount("/", StaticFiles(directory=settings.web_dir, html=True), name="web")
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

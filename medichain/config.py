@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     data_dir: Path = VAR_DIR
+    web_dir: Path = Path("frontend/dist")
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -1,6 +1,7 @@
 """The process-wide container: settings, stores, databases, domains and feature services, started once."""
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -27,6 +28,18 @@ from medichain.knowledge.service import KnowledgeBase
 from medichain.knowledge.store import article_row, bundled_articles, upsert_documents
 from medichain.routing import Router
 from medichain.triage import TriageEngine
+
+
+@cache
+def _triage_engine() -> TriageEngine:
+    """The triage engine, compiled once per process (it holds no state)."""
+    return TriageEngine()
+
+
+@cache
+def _default_router() -> Router:
+    """The router trained on the domains' examples, once per process."""
+    return Router.default()
 
 
 @dataclass
@@ -79,8 +92,8 @@ class Platform:
             await audit.record("answer_replaced", severity="medium", detail=detail)
 
         pipeline = ChatPipeline(
-            TriageEngine(),
-            Router.default(),
+            _triage_engine(),
+            _default_router(),
             InProcessDomains(domains, context),
             SemanticCache(store, settings.cache_ttl_s, settings.cache_similarity, embed),
             composer=create_composer(settings),

@@ -138,10 +138,22 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
         yield started
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+async def loaded_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Settings]:
+    """Databases with the bundled data loaded once per run and backend (tests add uniquely named rows)."""
+    value = await backend_settings(request.param, tmp_path_factory.mktemp("loaded"))
+    platform = await Platform.start(value, migrate=True)
+    await platform.install_bundled_data()
+    await platform.stop()
+    yield value
+    if request.param == "mariadb":
+        await drop_mariadb_databases(value.redis_prefix.rstrip(":"))
+
+
 @pytest.fixture
-async def loaded_app(settings: Settings) -> AsyncIterator[FastAPI]:
-    """A started application with the bundled drugs, hospitals and articles loaded."""
-    async with running_app(settings, install=True) as started:
+async def loaded_app(loaded_settings: Settings) -> AsyncIterator[FastAPI]:
+    """A started application over the databases with bundled data."""
+    async with running_app(loaded_settings, migrate=False) as started:
         yield started
 
 
@@ -159,9 +171,8 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-@pytest.fixture
-def signup(client: httpx.AsyncClient) -> Callable[..., object]:
-    """Sign a user up through the REST API and return the token pair."""
+def signup_with(client: httpx.AsyncClient) -> Callable[..., object]:
+    """A function that signs a (by default randomly named) user up through `client`."""
 
     async def _signup(
         user_id: str | None = None, password: str = "correct-horse-9", **profile: object
@@ -174,6 +185,18 @@ def signup(client: httpx.AsyncClient) -> Callable[..., object]:
         return response.json()
 
     return _signup
+
+
+@pytest.fixture
+def signup(client: httpx.AsyncClient) -> Callable[..., object]:
+    """Sign a user up on the plain application."""
+    return signup_with(client)
+
+
+@pytest.fixture
+def loaded_signup(loaded_client: httpx.AsyncClient) -> Callable[..., object]:
+    """Sign a user up on the application with bundled data."""
+    return signup_with(loaded_client)
 
 
 def bearer(tokens: dict) -> dict[str, str]:

@@ -12,7 +12,7 @@ class SeedRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     access_token: str = Field("", alias="accessToken", max_length=2048)
-    sequence: int = Field(0, ge=0, le=2**53)
+    sequence: int = Field(0, ge=0, le=2**31 - 1)
 
 
 class SeedAccountRequest(SeedRequest):

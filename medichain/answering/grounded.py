@@ -50,7 +50,7 @@ def compose(answer: DomainAnswer, triage: TriageResult, lang: Language) -> Compo
         blocks.append("\n".join(lines))
     if not answer.sections:
         blocks.append(NOT_FOUND[lang])
-    if triage.information_question:
+    if triage.information_question and triage.matches:
         blocks.append(WARNING_SIGNS_LINE[lang])
     elif not triage.is_emergency and triage.action in ACTION_LINE[lang]:
         blocks.append(ACTION_LINE[lang][triage.action])

@@ -6,7 +6,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 
-from medichain.answering.cache import SemanticCache
+from medichain.answering.cache import CacheStats, SemanticCache
 from medichain.answering.grounded import compose, emergency_block
 from medichain.answering.responses import (
     ChatResponse,
@@ -164,6 +164,11 @@ class ChatPipeline:
             await self._cache.put(domain, lang, text, {**response.model_dump(), "_entities": list(entities)})
         async for event in _stream(response, domain, entities):
             yield event
+
+    @property
+    def cache_stats(self) -> CacheStats:
+        """Semantic cache hits and misses since start."""
+        return self._cache.stats
 
     def _route(self, text: str, turn: TurnInput, lang: Language) -> RouteDecision:
         context = RoutingContext(

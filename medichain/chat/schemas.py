@@ -42,7 +42,7 @@ class MessageIn(Located):
     from storage instead of twice."""
 
     text: MessageText
-    sequence: int = Field(ge=0, le=2**53)
+    sequence: int = Field(ge=0, le=2**31 - 1)
 
 
 class TurnOut(BaseModel):

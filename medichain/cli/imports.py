@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from medichain.config import get_settings
 from medichain.importers import documents as document_files
@@ -126,7 +127,9 @@ def _import(importer: Importer, read: Callable[[], Parsed], as_json: bool) -> No
         err.print(f"[red]cannot import:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     except Exception as exc:
-        reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        reason = f"{type(exc).__name__}: {next(iter(str(exc).splitlines()), '')}"
+        if isinstance(exc, SQLAlchemyError):
+            reason += " (are the databases up and migrated? `medichain init` prepares them)"
         err.print(f"[red]import failed:[/red] {escape(reason)}")
         raise typer.Exit(1) from None
     if as_json:
@@ -158,8 +161,8 @@ def _with_platform(action: Callable[["Platform"], Awaitable[T]]) -> T:
 def _print_summary(summary: Summary) -> None:
     out = Console()
     read_as = ", ".join(part for part in (summary.format, summary.encoding) if part)
-    title = escape(f"{summary.kind}: {summary.source} ({read_as})")
-    table = Table("loaded", "updated", "skipped", "rejected", title=title)
+    out.print(f"[bold]{escape(summary.kind)}[/bold] from {escape(summary.source)} ({read_as})")
+    table = Table("loaded", "updated", "skipped", "rejected")
     table.add_row(*(str(n) for n in (summary.loaded, summary.updated, summary.skipped, summary.rejected)))
     out.print(table)
     if summary.duplicates:

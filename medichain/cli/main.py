@@ -1,6 +1,6 @@
 """`medichain` commands: init, serve, db, shards, users, keys."""
 
-import asyncio
+import shutil
 import getpass
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -13,13 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from medichain.chat.pipeline import InvalidMessage
-from medichain.cli import evaluate
+from medichain.cli import evaluate, imports
 from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
 from medichain.cli.runtime import with_platform
 from medichain.cli.setup import ensure_secrets
 from medichain.config import Settings, get_settings
 from medichain.core.db.models import ShardInfo
 from medichain.domains.template import GeoPoint
+from medichain.knowledge.service import build_seed_index
 from medichain.platform import Platform
 
 app = typer.Typer(help="MediChain: medical information chatbot platform.", no_args_is_help=True)
@@ -27,11 +28,14 @@ db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 shards_app = typer.Typer(help="User shards.", no_args_is_help=True)
 users_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 keys_app = typer.Typer(help="Encryption keys.", no_args_is_help=True)
+index_app = typer.Typer(help="The retrieval index.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(shards_app, name="shards")
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
+app.add_typer(index_app, name="index")
 app.add_typer(evaluate.app, name="eval")
+app.add_typer(imports.app, name="import")
 
 err = Console(stderr=True)
 
@@ -186,3 +190,21 @@ def keys_rotate() -> None:
 
     counts = with_platform(reencrypt_all)
     err.print(f"re-encrypted {counts['fields']} fields in {counts['rows']} rows")
+
+
+@index_app.command("rebuild")
+def index_rebuild() -> None:
+    """Re-embed every stored document into a fresh index (after changing the embedder, say)."""
+
+    async def rebuild(platform: Platform) -> int:
+        shutil.rmtree(platform.settings.index_dir, ignore_errors=True)
+        return await platform.knowledge.sync(platform.dbs)
+
+    err.print(f"indexed {with_platform(rebuild)} passages")
+
+
+@index_app.command("seed")
+def index_seed() -> None:
+    """Rebuild the index of the bundled articles shipped in the package (maintainers, after editing articles)."""
+    count = build_seed_index(get_settings().embedder)
+    err.print(f"shipped index rebuilt with {count} passages")

@@ -1,6 +1,7 @@
 """The knowledge base of a running platform: the hybrid index over stored documents, loaded once."""
 
 import asyncio
+import shutil
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -9,8 +10,9 @@ import numpy as np
 
 from medichain.core.db.shards import Databases
 from medichain.knowledge.embedders import Embedder, load_embedder
-from medichain.knowledge.index import Hit, HybridIndex, StaleIndexError
-from medichain.knowledge.store import all_passages
+from medichain.knowledge.index import MANIFEST, Hit, HybridIndex, StaleIndexError
+from medichain.knowledge.passages import chunk_article
+from medichain.knowledge.store import all_passages, bundled_articles
 
 
 class QueryCachingEmbedder:
@@ -32,6 +34,28 @@ class QueryCachingEmbedder:
         if query and len(texts) == 1:
             return self._query(texts[0])[None, :]
         return self.inner.embed(texts, query=query)
+
+
+SEED_INDEX_DIR = Path(__file__).resolve().parents[1] / "data" / "index"
+"""The index of the bundled articles, shipped with the package so a fresh install embeds nothing."""
+
+
+def seed_index(index_dir: Path, seed_dir: Path = SEED_INDEX_DIR) -> bool:
+    """Copy the shipped index into an empty index directory; True when copied."""
+    if (index_dir / MANIFEST).is_file() or not (seed_dir / MANIFEST).is_file():
+        return False
+    shutil.copytree(seed_dir, index_dir, dirs_exist_ok=True)
+    return True
+
+
+def build_seed_index(embedder_spec: str, seed_dir: Path = SEED_INDEX_DIR) -> int:
+    """Embed the bundled articles into the shipped index (a maintainer's step after editing articles)."""
+    index = HybridIndex(seed_dir, load_embedder(embedder_spec))
+    if seed_dir.exists():
+        shutil.rmtree(seed_dir)
+    count = index.rebuild(p for article in bundled_articles() for p in chunk_article(article))
+    index.save()
+    return count
 
 
 class KnowledgeBase:
@@ -58,6 +82,7 @@ class KnowledgeBase:
         """
         async with self._lock:
             if self._index is None:
+                await asyncio.to_thread(seed_index, self._index_dir)
                 embedder = QueryCachingEmbedder(await asyncio.to_thread(load_embedder, self._embedder_spec))
                 index = HybridIndex(self._index_dir, embedder)
                 if only_if_missing:

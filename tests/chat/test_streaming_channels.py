@@ -25,8 +25,8 @@ async def _frames_until_final(socket: websockets.ClientConnection) -> list[dict]
             return frames
 
 
-async def test_websocket_streams_and_resumes(loaded_app, loaded_client: httpx.AsyncClient, signup) -> None:
-    tokens = await signup()
+async def test_websocket_streams_and_resumes(loaded_app, loaded_client: httpx.AsyncClient, loaded_signup) -> None:
+    tokens = await loaded_signup()
     room_id = await _room(loaded_client, bearer(tokens))
     async with live_server(loaded_app) as host:
         async with websockets.connect(f"ws://{host}/ws/chat") as socket:
@@ -58,8 +58,8 @@ async def test_websocket_streams_and_resumes(loaded_app, loaded_client: httpx.As
     assert len(messages) == 2
 
 
-async def test_websocket_refuses_bad_auth_and_survives_hostile_frames(loaded_app, signup) -> None:
-    tokens = await signup()
+async def test_websocket_refuses_bad_auth_and_survives_hostile_frames(loaded_app, loaded_signup) -> None:
+    tokens = await loaded_signup()
     async with live_server(loaded_app) as host:
         async with websockets.connect(f"ws://{host}/ws/chat") as socket:
             await socket.send(json.dumps({"type": "auth", "token": "forged"}))
@@ -85,8 +85,8 @@ async def test_websocket_refuses_bad_auth_and_survives_hostile_frames(loaded_app
                 await socket.recv()
 
 
-async def test_sse_stream(loaded_client: httpx.AsyncClient, signup) -> None:
-    headers = bearer(await signup())
+async def test_sse_stream(loaded_client: httpx.AsyncClient, loaded_signup) -> None:
+    headers = bearer(await loaded_signup())
     room_id = await _room(loaded_client, headers)
     async with loaded_client.stream(
         "POST", f"/api/v1/chat/rooms/{room_id}/stream", headers=headers,

@@ -62,8 +62,8 @@ async def test_empty_and_oversized_messages(loaded_client: httpx.AsyncClient) ->
     assert (await loaded_client.post("/api/v1/chat/ask", json={"text": "두통", "lat": 37.5})).status_code == 422
 
 
-async def test_room_turns_resend_and_follow_up(loaded_client: httpx.AsyncClient, signup) -> None:
-    headers = bearer(await signup())
+async def test_room_turns_resend_and_follow_up(loaded_client: httpx.AsyncClient, loaded_signup) -> None:
+    headers = bearer(await loaded_signup())
     room = (await loaded_client.post("/api/v1/chat/rooms", headers=headers, json={})).json()
     url = f"/api/v1/chat/rooms/{room['id']}/messages"
     first = (await loaded_client.post(url, headers=headers, json={"text": "타이레놀 효능이 뭐야?", "sequence": 1})).json()
@@ -92,9 +92,9 @@ async def test_room_turns_resend_and_follow_up(loaded_client: httpx.AsyncClient,
     assert bad.status_code == 422
 
 
-async def test_rooms_are_private(loaded_app, signup) -> None:
+async def test_rooms_are_private(loaded_app, loaded_signup) -> None:
     async with client_for(loaded_app) as owner_client, client_for(loaded_app, ip="198.51.100.20") as other_client:
-        owner = bearer(await signup())
+        owner = bearer(await loaded_signup())
         room = (await owner_client.post("/api/v1/chat/rooms", headers=owner, json={"title": "내 상담"})).json()
         turn = (
             await owner_client.post(
@@ -119,8 +119,8 @@ async def test_rooms_are_private(loaded_app, signup) -> None:
         assert (await other_client.get("/api/v1/chat/rooms", headers=other)).json() == []
 
 
-async def test_rename_search_delete_room(loaded_client: httpx.AsyncClient, signup) -> None:
-    headers = bearer(await signup())
+async def test_rename_search_delete_room(loaded_client: httpx.AsyncClient, loaded_signup) -> None:
+    headers = bearer(await loaded_signup())
     room = (await loaded_client.post("/api/v1/chat/rooms", headers=headers, json={"title": "처음"})).json()
     await loaded_client.post(
         f"/api/v1/chat/rooms/{room['id']}/messages", headers=headers, json={"text": "고혈압 관리 방법", "sequence": 1}

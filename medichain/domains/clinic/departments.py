@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 
 from medichain.core.text import Language, normalize
+from medichain.knowledge.tokenize import _analyser
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "소아청소년과": ("소아과", "소아 청소년과", "pediatrics", "pediatrician", "paediatrics"),
@@ -25,6 +26,26 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "가정의학과": ("family medicine", "gp", "family doctor"),
     "마취통증의학과": ("통증의학과", "통증클리닉", "pain clinic"),
 }
+
+
+_GENERIC_WORDS = frozenset({"통증", "증상", "아픔", "질환", "문제", "pain", "ache", "problem", "symptoms", "when"})
+"""Words that say nothing about the body part or department on their own."""
+_NOUN_TAGS = ("NNG", "NNP")
+_PARTICLES = "이|가|은|는|을|를|에|에서|도|만|의|랑|이랑|하고|와|과|쪽|안|속"
+
+
+def _nouns(term: str) -> list[str]:
+    """Korean nouns of at least two syllables in a symptom phrase ("무릎이 시큰" → ["무릎"])."""
+    return [t.form for t in _analyser().tokenize(term) if t.tag in _NOUN_TAGS]
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A whole-word pattern; a one-syllable Korean noun ("귀", "눈") must stand alone or take a particle."""
+    if word.isascii():
+        return re.compile(rf"\b{re.escape(word)}\b")
+    if len(word) == 1:
+        return re.compile(rf"(?:^|\s){re.escape(word)}(?:{_PARTICLES})?(?=\s|$|[.,!?])")
+    return re.compile(re.escape(word))
 
 
 @dataclass(frozen=True)
@@ -67,12 +88,17 @@ class DepartmentGuide:
             self._names += [(_compact(n), department) for n in names]
         self._names.sort(key=lambda item: -len(item[0]))
         self._terms: list[tuple[str, str, Department]] = []
+        self._words: list[tuple[re.Pattern[str], str, str, Department]] = []
         for department in departments:
             for lang in ("ko", "en"):
                 for term in department.symptoms.get(lang, ()):
                     key = _compact(term)
                     if len(key) >= (2 if lang == "ko" else 3):
                         self._terms.append((key, term, department))
+                    words = _nouns(term) if lang == "ko" else [w for w in normalize(term).split() if len(w) >= 4]
+                    words = [w for w in words if w not in _GENERIC_WORDS]
+                    if words and words != [key]:
+                        self._words += [(_word_pattern(w), w, term, department) for w in words]
 
     def named_in(self, text: str) -> list[Department]:
         """Departments a message names outright ("근처 소아과", "dermatologist near me")."""
@@ -95,6 +121,12 @@ class DepartmentGuide:
             if key in compact:
                 code = department.code
                 scores[code] = scores.get(code, 0.0) + len(key)
+                matched.setdefault(code, []).append(term)
+        spaced = normalize(text)
+        for pattern, word, term, department in self._words:
+            code = department.code
+            if term not in matched.get(code, ()) and pattern.search(spaced):
+                scores[code] = scores.get(code, 0.0) + len(word) / 2
                 matched.setdefault(code, []).append(term)
         ranked = sorted(scores, key=lambda code: -scores[code])[:limit]
         by_code = {d.code: d for d in self.departments}

