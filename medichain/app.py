@@ -19,10 +19,10 @@ from medichain.chat import seed_endpoints as chat_seed_endpoints
 from medichain.chat import websocket as chat_websocket
 from medichain.config import Settings, get_settings
 from medichain.conversations import endpoints as conversation_endpoints
-from medichain.dashboard import endpoints as dashboard_endpoints
 from medichain.core.errors import install_error_handlers
 from medichain.core.logging import configure_logging
 from medichain.core.middleware import EdgeMiddleware
+from medichain.dashboard import endpoints as dashboard_endpoints
 from medichain.domains import endpoints as domain_endpoints
 from medichain.domains.registry import discover
 from medichain.health import endpoints as health_endpoints

@@ -102,9 +102,7 @@ class Settings(BaseSettings):
 
     _split = field_validator(
         "shard_urls", "cors_origins", "trusted_proxies", "data_keys", "domains", mode="before"
-    )(
-        _split_list
-    )
+    )(_split_list)
 
     @property
     def index_dir(self) -> Path:

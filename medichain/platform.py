@@ -8,12 +8,12 @@ import numpy as np
 from medichain.accounts.lockout import Lockout
 from medichain.accounts.service import AccountService
 from medichain.accounts.sessions import SessionStore
+from medichain.answering.cache import SemanticCache
 from medichain.audit.service import SecurityAudit
 from medichain.chat.composer import create_composer
 from medichain.chat.domain_client import InProcessDomains
 from medichain.chat.pipeline import ChatPipeline
 from medichain.chat.service import ChatService
-from medichain.answering.cache import SemanticCache
 from medichain.config import Settings
 from medichain.conversations.service import ConversationService
 from medichain.core.db.shards import Databases
@@ -27,6 +27,7 @@ from medichain.domains.template import DomainContext, DomainTemplate
 from medichain.knowledge.service import KnowledgeBase
 from medichain.knowledge.store import article_row, bundled_articles, upsert_documents
 from medichain.routing import Router
+from medichain.routing.examples import OUT_OF_SCOPE_FILE, read_examples
 from medichain.triage import TriageEngine
 
 
@@ -37,9 +38,11 @@ def _triage_engine() -> TriageEngine:
 
 
 @cache
-def _default_router() -> Router:
-    """The router trained on the domains' examples, once per process."""
-    return Router.default()
+def _router(domain_names: tuple[str, ...]) -> Router:
+    """The router trained on the enabled domains' examples (a plug-in domain teaches it too), once."""
+    domains = discover(list(domain_names))
+    examples = {name: domain.examples for name, domain in domains.items()}
+    return Router.from_examples(examples, read_examples(OUT_OF_SCOPE_FILE))
 
 
 @dataclass
@@ -93,7 +96,7 @@ class Platform:
 
         pipeline = ChatPipeline(
             _triage_engine(),
-            _default_router(),
+            _router(tuple(domains)),
             InProcessDomains(domains, context),
             SemanticCache(store, settings.cache_ttl_s, settings.cache_similarity, embed),
             composer=create_composer(settings),

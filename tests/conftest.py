@@ -98,7 +98,9 @@ async def backend_settings(backend: str, tmp_path: Path, **overrides: object) ->
 
 
 @asynccontextmanager
-async def running_app(settings: Settings, *, migrate: bool = True, install: bool = False) -> AsyncIterator[FastAPI]:
+async def running_app(
+    settings: Settings, *, migrate: bool = True, install: bool = False
+) -> AsyncIterator[FastAPI]:
     """An application whose lifespan has started (databases migrated, and bundled data loaded, first)."""
     if migrate or install:
         platform = await Platform.start(settings, migrate=True)
@@ -139,7 +141,9 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-async def loaded_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Settings]:
+async def loaded_settings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Settings]:
     """Databases with the bundled data loaded once per run and backend (tests add uniquely named rows)."""
     value = await backend_settings(request.param, tmp_path_factory.mktemp("loaded"))
     platform = await Platform.start(value, migrate=True)
@@ -214,11 +218,14 @@ async def live_server(app: FastAPI) -> AsyncIterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws_max_size=65536)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws_max_size=65536
+    )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.02)
+    async with asyncio.timeout(30):
+        while not server.started:  # noqa: ASYNC110 - uvicorn exposes a flag, not an event
+            await asyncio.sleep(0.02)
     try:
         yield f"127.0.0.1:{port}"
     finally:

@@ -47,7 +47,9 @@ class CacheStats:
 class SemanticCache:
     """Answers keyed by question; similar questions found through their embeddings."""
 
-    def __init__(self, store: KeyValueStore, ttl_s: int, similarity: float, embed: Embed | None = None) -> None:
+    def __init__(
+        self, store: KeyValueStore, ttl_s: int, similarity: float, embed: Embed | None = None
+    ) -> None:
         self._store = store
         self._ttl = ttl_s
         self._similarity = similarity

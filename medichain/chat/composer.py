@@ -8,9 +8,9 @@ by the grounded answer and the event is recorded.
 import logging
 from dataclasses import dataclass
 
+from medichain.answering.prompts import build_messages
 from medichain.answering.providers.base import LLMError, LLMProvider, TokenUsage
 from medichain.answering.providers.factory import create_provider
-from medichain.answering.prompts import build_messages
 from medichain.answering.responses import CitationOut
 from medichain.answering.safety import SafetyVerdict, validate
 from medichain.answering.wording import DISCLAIMER
@@ -40,7 +40,9 @@ def context_blocks(evidence: DomainAnswer, citations: list[CitationOut]) -> list
         points = [p for s in evidence.sections if citation.id in s.citation_ids for p in s.points]
         blocks.append((citation.title, "\n".join(points) or citation.snippet))
     for finding in evidence.interactions:
-        blocks.append((" + ".join(finding.drugs), f"{finding.severity}: {finding.summary} {finding.management}"))
+        blocks.append(
+            (" + ".join(finding.drugs), f"{finding.severity}: {finding.summary} {finding.management}")
+        )
     return blocks
 
 
@@ -78,7 +80,10 @@ class LLMComposer:
             return None
         text = text.replace(DISCLAIMER[lang], "").strip()
         verdict = validate(
-            f"{text}\n{DISCLAIMER[lang]}", triage=triage, disclaimer=DISCLAIMER[lang], evidence=evidence,
+            f"{text}\n{DISCLAIMER[lang]}",
+            triage=triage,
+            disclaimer=DISCLAIMER[lang],
+            evidence=evidence,
             generated=True,
         )
         if not verdict.passed:

@@ -42,11 +42,15 @@ async def send_message(room_id: RoomId, body: MessageIn, user: CurrentUser, chat
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "typing, delta…, final"}},
 )
-async def stream_message(room_id: RoomId, body: MessageIn, user: CurrentUser, chat: ChatDep) -> StreamingResponse:
+async def stream_message(
+    room_id: RoomId, body: MessageIn, user: CurrentUser, chat: ChatDep
+) -> StreamingResponse:
     """The same turn as Server-Sent Events: `typing`, `delta` (`{"text"}`), `final` (a TurnOut), or `error`."""
     await chat.ensure_room(user.user_id, room_id)
     events = chat.turn(user.user_id, room_id, body.sequence, body.text, body.point)
-    return StreamingResponse(_sse(events), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+    return StreamingResponse(
+        _sse(events), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+    )
 
 
 async def _sse(events: AsyncIterator[ChatEvent]) -> AsyncIterator[bytes]:

@@ -4,7 +4,7 @@
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from medichain.answering.cache import CacheStats, SemanticCache
 from medichain.answering.grounded import compose, emergency_block
@@ -28,6 +28,7 @@ from medichain.routing import RouteDecision, Router, RoutingContext
 from medichain.triage import TriageContext, TriageEngine, TriageResult
 
 MAX_MESSAGE_CHARS = 2000
+EMERGENCY = "emergency"
 DELTA_CHARS = 24
 
 
@@ -114,11 +115,13 @@ class ChatPipeline:
         yield Typing()
         lang: Language = detect_language(text)
         triage = self._triage.assess(text, turn.triage_context)
-        route = self._route(text, turn, lang)
+        route = self._route(text, turn, lang, triage)
         domain = "emergency" if triage.level <= 2 else route.domain
         confidence = 1.0 if triage.level <= 2 else route.confidence
 
-        cacheable = triage.level > 3 and not triage.crisis_line and turn.location is None and not turn.medications
+        cacheable = (
+            triage.level > 3 and not triage.crisis_line and turn.location is None and not turn.medications
+        )
         if cacheable and not route.needs_clarification and domain != OUT_OF_SCOPE_LABEL:
             cached = await self._cache.get(domain, lang, text)
             if cached is not None:
@@ -133,7 +136,9 @@ class ChatPipeline:
         body, replaced, issues = grounded, False, []
         if generated is not None:
             answer = _assemble(triage, lang, generated.body)
-            verdict = validate(answer, triage=triage, disclaimer=DISCLAIMER[lang], evidence=evidence, generated=True)
+            verdict = validate(
+                answer, triage=triage, disclaimer=DISCLAIMER[lang], evidence=evidence, generated=True
+            )
             if verdict.passed:
                 body = generated
             else:
@@ -148,7 +153,9 @@ class ChatPipeline:
             triage=_triage_out(triage, lang),
             citations=body.citations,
             interactions=[
-                InteractionOut(drugs=list(i.drugs), severity=i.severity, summary=i.summary, management=i.management)
+                InteractionOut(
+                    drugs=list(i.drugs), severity=i.severity, summary=i.summary, management=i.management
+                )
                 for i in (evidence.interactions if evidence else [])
             ],
             hospitals=[_hospital_out(h) for h in (evidence.hospitals if evidence else [])],
@@ -160,7 +167,13 @@ class ChatPipeline:
             safety=SafetyOut(passed=not shown_issues, replaced=replaced, issues=issues + shown_issues),
         )
         entities = tuple(evidence.entities) if evidence else ()
-        if cacheable and evidence is not None and not evidence.personalised and evidence.found and not shown_issues:
+        if (
+            cacheable
+            and evidence is not None
+            and not evidence.personalised
+            and evidence.found
+            and not shown_issues
+        ):
             await self._cache.put(domain, lang, text, {**response.model_dump(), "_entities": list(entities)})
         async for event in _stream(response, domain, entities):
             yield event
@@ -170,11 +183,29 @@ class ChatPipeline:
         """Semantic cache hits and misses since start."""
         return self._cache.stats
 
-    def _route(self, text: str, turn: TurnInput, lang: Language) -> RouteDecision:
+    def _route(self, text: str, turn: TurnInput, lang: Language, triage: TriageResult) -> RouteDecision:
+        """The router's decision, with triage as the authority on emergencies.
+
+        When the router hesitates between the emergency domain and another one while triage found no
+        emergency, the emergency candidate is set aside rather than asking the person.
+        """
         context = RoutingContext(
             previous_domain=turn.previous_domain, previous_entities=list(turn.previous_entities), lang=lang
         )
-        return self._router.route(text, context)
+        route = self._router.route(text, context)
+        if not (route.needs_clarification and triage.level >= 4 and EMERGENCY in route.scores):
+            return route
+        rest = {label: p for label, p in route.scores.items() if label != EMERGENCY}
+        best = max(rest, key=rest.__getitem__)
+        confidence = rest[best] / (sum(rest.values()) or 1.0)
+        settled = confidence >= self._router.threshold
+        return replace(
+            route,
+            domain=best,
+            confidence=confidence,
+            needs_clarification=not settled,
+            clarifying_question=None if settled else route.clarifying_question,
+        )
 
     async def _answer(
         self,
@@ -227,7 +258,9 @@ class Body:
 
 def _assemble(triage: TriageResult, lang: Language, body: str) -> str:
     """Emergency block first, then the body, then the disclaimer."""
-    return "\n\n".join(part for part in (emergency_block(triage, lang), body, f"※ {DISCLAIMER[lang]}") if part)
+    return "\n\n".join(
+        part for part in (emergency_block(triage, lang), body, f"※ {DISCLAIMER[lang]}") if part
+    )
 
 
 async def _stream(response: ChatResponse, domain: str, entities: tuple[str, ...]) -> AsyncIterator[TurnEvent]:
@@ -252,7 +285,9 @@ def _triage_out(triage: TriageResult, lang: Language) -> TriageOut:
     guidance = None
     if triage.is_emergency or triage.crisis_line:
         g = triage.guidance(lang)
-        guidance = GuidanceOut(headline=g.headline, steps=list(g.steps), numbers=[tuple(n) for n in g.numbers])
+        guidance = GuidanceOut(
+            headline=g.headline, steps=list(g.steps), numbers=[tuple(n) for n in g.numbers]
+        )
     return TriageOut(
         level=triage.level,
         is_emergency=triage.is_emergency,

@@ -47,8 +47,8 @@ class SeedChatResponse(SeedResponse):
     """The envelope plus chat data."""
 
     room_id: str = Field("", serialization_alias="roomId")
-    rooms: list[dict[str, Any]] = []
-    messages: list[dict[str, Any]] = []
+    rooms: list[dict[str, Any]] = Field(default_factory=list)
+    messages: list[dict[str, Any]] = Field(default_factory=list)
     message_id: int = Field(0, serialization_alias="messageId")
     response: dict[str, Any] | None = None
 
@@ -130,8 +130,13 @@ async def seed_history(
         sequence=body.sequence,
         room_id=body.room_id,
         messages=[
-            {"messageId": m.id, "role": m.role, "content": m.content, "sequence": m.sequence,
-             "createdAt": m.created_at.isoformat()}
+            {
+                "messageId": m.id,
+                "role": m.role,
+                "content": m.content,
+                "sequence": m.sequence,
+                "createdAt": m.created_at.isoformat(),
+            }
             for m in messages
         ],
     )

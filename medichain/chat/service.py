@@ -37,7 +37,9 @@ def _age_months(birth_date: date | None) -> int | None:
 class ChatService:
     """Runs a person's turn in one of their rooms."""
 
-    def __init__(self, pipeline: ChatPipeline, conversations: ConversationService, accounts: AccountService) -> None:
+    def __init__(
+        self, pipeline: ChatPipeline, conversations: ConversationService, accounts: AccountService
+    ) -> None:
         self.pipeline = pipeline
         self._conversations = conversations
         self._accounts = accounts
@@ -53,7 +55,9 @@ class ChatService:
         await self.ensure_room(user_id, room_id)
         stored = await self._conversations.replay(user_id, room_id, sequence)
         if stored is not None:
-            yield Answered(stored.message_id, room_id, sequence, ChatResponse.model_validate(stored.response), True)
+            yield Answered(
+                stored.message_id, room_id, sequence, ChatResponse.model_validate(stored.response), True
+            )
             return
         previous = await self._conversations.context(user_id, room_id)
         profile = await self._accounts.profile(user_id)

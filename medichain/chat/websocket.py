@@ -76,15 +76,19 @@ class Connection:
                 elif isinstance(event, Answered):
                     await self.send(_final(event))
         except (ConversationError, InvalidMessage) as exc:
-            await self.error("not_found" if isinstance(exc, ConversationError) else "invalid_message", str(exc),
-                             body.sequence)
-        except (WebSocketDisconnect, asyncio.TimeoutError, RuntimeError):
+            await self.error(
+                "not_found" if isinstance(exc, ConversationError) else "invalid_message",
+                str(exc),
+                body.sequence,
+            )
+        except (TimeoutError, WebSocketDisconnect, RuntimeError):
             return
         except Exception as exc:
             log.exception("websocket turn failed", exc_info=exc)
             with contextlib.suppress(Exception):
-                await self.error("turn_failed", "the answer could not be produced; resend the same sequence",
-                                 body.sequence)
+                await self.error(
+                    "turn_failed", "the answer could not be produced; resend the same sequence", body.sequence
+                )
 
     async def resume(self, room_id: str, sequence: int) -> None:
         """Re-send the stored final frame of a turn, or say it was never stored (the client resends it)."""
@@ -95,7 +99,9 @@ class Connection:
             return
         stored = await self.platform.conversations.replay(self.user_id, room_id, sequence)
         if stored is None:
-            await self.error("not_answered", "no stored answer for this sequence; send the message again", sequence)
+            await self.error(
+                "not_answered", "no stored answer for this sequence; send the message again", sequence
+            )
             return
         response = ChatResponse.model_validate(stored.response)
         await self.send(_final(Answered(stored.message_id, room_id, sequence, response, replayed=True)))
@@ -122,7 +128,11 @@ async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> str |
     try:
         raw = await asyncio.wait_for(socket.receive_text(), AUTH_TIMEOUT_S)
         frame = orjson.loads(raw)
-        if not isinstance(frame, dict) or frame.get("type") != "auth" or not isinstance(frame.get("token"), str):
+        if (
+            not isinstance(frame, dict)
+            or frame.get("type") != "auth"
+            or not isinstance(frame.get("token"), str)
+        ):
             raise ValueError("first frame must be {type: auth, token}")
         principal = await authenticate_token(frame["token"], platform, ip)
     except (TimeoutError, ValueError, KeyError, orjson.JSONDecodeError, AccountError, RateLimited):
@@ -171,7 +181,9 @@ async def _handle(connection: Connection, message: dict[str, Any]) -> None:
         await connection.send({"type": "pong"})
     elif kind == "message":
         await _message(connection, frame)
-    elif kind == "resume" and isinstance(frame.get("room_id"), str) and isinstance(frame.get("sequence"), int):
+    elif (
+        kind == "resume" and isinstance(frame.get("room_id"), str) and isinstance(frame.get("sequence"), int)
+    ):
         await connection.resume(frame["room_id"], frame["sequence"])
     elif kind == "auth":
         await connection.error("already_authenticated", "this connection is already authenticated")
@@ -198,7 +210,11 @@ async def _message(connection: Connection, frame: dict[str, Any]) -> None:
             "user", connection.user_id, Limit(settings.rate_limit_user_per_s, settings.rate_limit_user_burst)
         )
     except RateLimited as exc:
-        await connection.error("rate_limited", f"too many messages; retry after {exc.retry_after_s}s", body.sequence)
+        await connection.error(
+            "rate_limited", f"too many messages; retry after {exc.retry_after_s}s", body.sequence
+        )
         return
     if not connection.start_turn(body, room_id):
-        await connection.error("too_many_in_flight", f"at most {MAX_IN_FLIGHT} answers at a time", body.sequence)
+        await connection.error(
+            "too_many_in_flight", f"at most {MAX_IN_FLIGHT} answers at a time", body.sequence
+        )

@@ -58,7 +58,12 @@ def _batch_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]
 
 def _location(item: dict[str, Any]) -> GeoPoint | None:
     lat, lng = item.get("lat"), item.get("lng")
-    if isinstance(lat, int | float) and isinstance(lng, int | float) and -90 <= lat <= 90 and -180 <= lng <= 180:
+    if (
+        isinstance(lat, int | float)
+        and isinstance(lng, int | float)
+        and -90 <= lat <= 90
+        and -180 <= lng <= 180
+    ):
         return GeoPoint(float(lat), float(lng))
     return None
 
@@ -71,14 +76,20 @@ async def run_batch(platform: Platform, path: Path) -> int:
     for done, (number, item, problem) in enumerate(items, start=1):
         if item is None:
             failures += 1
-            out.write(orjson.dumps({"line": number, "error": {"code": "invalid_line", "message": problem}}).decode())
+            out.write(
+                orjson.dumps({"line": number, "error": {"code": "invalid_line", "message": problem}}).decode()
+            )
         else:
             try:
                 response = await answer(platform.chat.pipeline, item["text"], _location(item))
                 record = {"text": item["text"], **response.model_dump(mode="json")}
             except InvalidMessage as exc:
                 failures += 1
-                record = {"text": item["text"], "line": number, "error": {"code": "invalid_message", "message": str(exc)}}
+                record = {
+                    "text": item["text"],
+                    "line": number,
+                    "error": {"code": "invalid_message", "message": str(exc)},
+                }
             out.write(orjson.dumps(record).decode())
         out.write("\n")
         out.flush()
@@ -89,5 +100,7 @@ async def run_batch(platform: Platform, path: Path) -> int:
 
 BatchOption = Annotated[
     Path | None,
-    typer.Option("--batch", exists=True, dir_okay=False, readable=True, help='JSONL lines {"text", "lat"?, "lng"?}'),
+    typer.Option(
+        "--batch", exists=True, dir_okay=False, readable=True, help='JSONL lines {"text", "lat"?, "lng"?}'
+    ),
 ]

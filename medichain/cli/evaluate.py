@@ -35,20 +35,38 @@ def _pct(value: float) -> str:
 
 
 @app.command("triage")
-def triage(json_output: JsonOption = False, misses: bool = typer.Option(False, help="List the misses.")) -> None:
+def triage(
+    json_output: JsonOption = False, misses: bool = typer.Option(False, help="List the misses.")
+) -> None:
     """Emergency recall, under- and over-triage, exact KTAS accuracy (dev and holdout sets)."""
     engine = TriageEngine()
     reports = {name: evaluate_triage(engine, EVAL_DIR / name) for name in SETS["triage"]}
     if json_output:
         _dump({name: dataclasses.asdict(report) for name, report in reports.items()})
         return
-    table = Table("set", "lang", "messages", "emergencies", "emergency recall", "under-triage", "over-triage",
-                  "exact level", title="Triage (KTAS)")
+    table = Table(
+        "set",
+        "lang",
+        "messages",
+        "emergencies",
+        "emergency recall",
+        "under-triage",
+        "over-triage",
+        "exact level",
+        title="Triage (KTAS)",
+    )
     for name, report in reports.items():
         for lang, figures in {"all": report.overall, **report.by_language}.items():
-            table.add_row(name, lang, str(figures.count), str(figures.emergencies), _pct(figures.emergency_recall),
-                          _pct(figures.under_triage_rate), _pct(figures.over_triage_rate),
-                          _pct(figures.exact_accuracy))
+            table.add_row(
+                name,
+                lang,
+                str(figures.count),
+                str(figures.emergencies),
+                _pct(figures.emergency_recall),
+                _pct(figures.under_triage_rate),
+                _pct(figures.over_triage_rate),
+                _pct(figures.exact_accuracy),
+            )
     console.print(table)
     if misses:
         for name, report in reports.items():
@@ -57,7 +75,9 @@ def triage(json_output: JsonOption = False, misses: bool = typer.Option(False, h
 
 
 @app.command("routing")
-def routing(json_output: JsonOption = False, misses: bool = typer.Option(False, help="List misrouted messages.")) -> None:
+def routing(
+    json_output: JsonOption = False, misses: bool = typer.Option(False, help="List misrouted messages.")
+) -> None:
     """Routing accuracy per language and per domain, and the clarification rate."""
     report = evaluate_routing(Router.default(), EVAL_DIR / SETS["routing"][0])
     if json_output:
@@ -82,6 +102,7 @@ def routing(json_output: JsonOption = False, misses: bool = typer.Option(False, 
 @app.command("retrieval")
 def retrieval(json_output: JsonOption = False, k: int = typer.Option(5, min=1, max=50)) -> None:
     """Recall@k and MRR of BM25, dense and hybrid search over the bundled articles."""
+
     async def run(platform: Platform) -> dict[str, dict[str, retrieval_eval.Metrics]]:
         index = await platform.knowledge.index(platform.dbs)
         return {
@@ -91,11 +112,22 @@ def retrieval(json_output: JsonOption = False, k: int = typer.Option(5, min=1, m
 
     results = with_platform(run)
     if json_output:
-        _dump({split: {mode: dataclasses.asdict(m) for mode, m in by_mode.items()} for split, by_mode in results.items()})
+        _dump(
+            {
+                split: {mode: dataclasses.asdict(m) for mode, m in by_mode.items()}
+                for split, by_mode in results.items()
+            }
+        )
         return
     table = Table("split", "mode", f"recall@{k}", "MRR", "questions", "mean ms", title="Retrieval")
     for split, by_mode in results.items():
         for mode, metrics in by_mode.items():
-            table.add_row(split, mode, _pct(metrics.recall), f"{metrics.mrr:.3f}", str(metrics.questions),
-                          f"{metrics.mean_ms:.1f}")
+            table.add_row(
+                split,
+                mode,
+                _pct(metrics.recall),
+                f"{metrics.mrr:.3f}",
+                str(metrics.questions),
+                f"{metrics.mean_ms:.1f}",
+            )
     console.print(table)

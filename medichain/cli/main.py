@@ -1,16 +1,16 @@
 """`medichain` commands: init, serve, db, shards, users, keys."""
 
-import shutil
 import getpass
+import shutil
 import sys
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Annotated, TypeVar
+from collections.abc import Sequence
+from typing import Annotated
 
 import typer
 import uvicorn
-from sqlalchemy import select
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import select
 
 from medichain.chat.pipeline import InvalidMessage
 from medichain.cli import evaluate, imports
@@ -132,6 +132,7 @@ def shards_add(
 @shards_app.command("list")
 def shards_list() -> None:
     """Show every shard and its load."""
+
     async def rows(platform: Platform) -> Sequence[ShardInfo]:
         async with platform.dbs.global_sessions() as session:
             return (await session.scalars(select(ShardInfo).order_by(ShardInfo.shard_id))).all()

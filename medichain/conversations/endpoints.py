@@ -7,7 +7,14 @@ from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request, status
 from fastapi.responses import JSONResponse
 
 from medichain.accounts.auth import CurrentUser
-from medichain.conversations.schemas import FeedbackIn, FeedbackOut, MessageOut, RoomCreate, RoomOut, RoomRename
+from medichain.conversations.schemas import (
+    FeedbackIn,
+    FeedbackOut,
+    MessageOut,
+    RoomCreate,
+    RoomOut,
+    RoomRename,
+)
 from medichain.conversations.service import ConversationError, ConversationService
 from medichain.core.errors import error_body
 from medichain.deps import PlatformDep
@@ -42,7 +49,9 @@ async def create_room(body: RoomCreate, user: CurrentUser, conversations: Conver
 
 
 @router.patch("/rooms/{room_id}")
-async def rename_room(room_id: RoomId, body: RoomRename, user: CurrentUser, conversations: ConversationsDep) -> RoomOut:
+async def rename_room(
+    room_id: RoomId, body: RoomRename, user: CurrentUser, conversations: ConversationsDep
+) -> RoomOut:
     """Rename a conversation."""
     return RoomOut.model_validate(await conversations.rename(user.user_id, room_id, body.title))
 
@@ -78,7 +87,10 @@ async def list_messages(
 
 @router.post("/messages/{message_id}/feedback", status_code=status.HTTP_201_CREATED)
 async def give_feedback(
-    message_id: Annotated[int, Path(ge=1)], body: FeedbackIn, user: CurrentUser, conversations: ConversationsDep
+    message_id: Annotated[int, Path(ge=1)],
+    body: FeedbackIn,
+    user: CurrentUser,
+    conversations: ConversationsDep,
 ) -> FeedbackOut:
     """Rate an answer from 1 to 5 with an optional comment (a new rating replaces the old one)."""
     feedback = await conversations.feedback(user.user_id, message_id, body.score, body.comment)

@@ -70,7 +70,9 @@ class ConversationService:
             in_messages = select(ChatMessage.room_id).where(
                 ChatMessage.user_id == user_id, ChatMessage.content.like(pattern, escape="\\")
             )
-            statement = statement.where(ChatRoom.title.like(pattern, escape="\\") | ChatRoom.id.in_(in_messages))
+            statement = statement.where(
+                ChatRoom.title.like(pattern, escape="\\") | ChatRoom.id.in_(in_messages)
+            )
         statement = statement.order_by(ChatRoom.updated_at.desc(), ChatRoom.id).limit(limit)
         async with self._dbs.shard_session(await self._shard(user_id)) as session:
             return (await session.scalars(statement)).all()
@@ -168,7 +170,9 @@ class ConversationService:
                 if room is None or room.user_id != user_id:
                     raise ConversationError("not_found", "conversation not found")
                 session.add(
-                    ChatMessage(room_id=room_id, user_id=user_id, role="user", sequence=sequence, content=question)
+                    ChatMessage(
+                        room_id=room_id, user_id=user_id, role="user", sequence=sequence, content=question
+                    )
                 )
                 answer = ChatMessage(
                     room_id=room_id,

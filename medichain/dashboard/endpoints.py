@@ -12,6 +12,8 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
 
 
 @router.get("/stats")
-async def stats(_: AdminUser, platform: PlatformDep, days: Annotated[int, Query(ge=1, le=365)] = 7) -> dict[str, Any]:
+async def stats(
+    _: AdminUser, platform: PlatformDep, days: Annotated[int, Query(ge=1, le=365)] = 7
+) -> dict[str, Any]:
     """Chat volume per domain and day, latency percentiles, cache, feedback, triage levels, safety, health."""
     return await dashboard_stats(platform, days)

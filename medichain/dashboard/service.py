@@ -34,7 +34,9 @@ async def dashboard_stats(platform: Platform, days: int) -> dict[str, Any]:
             for day, domain, count in rows:
                 volume[(str(day), domain)] += count
             for level, count in await session.execute(
-                select(history.triage_level, func.count()).where(history.created_at >= since).group_by(history.triage_level)
+                select(history.triage_level, func.count())
+                .where(history.created_at >= since)
+                .group_by(history.triage_level)
             ):
                 triage[str(level)] += count
             latencies += list(
@@ -45,7 +47,9 @@ async def dashboard_stats(platform: Platform, days: int) -> dict[str, Any]:
                 )
             )
             for score, count in await session.execute(
-                select(Feedback.score, func.count()).where(Feedback.created_at >= since).group_by(Feedback.score)
+                select(Feedback.score, func.count())
+                .where(Feedback.created_at >= since)
+                .group_by(Feedback.score)
             ):
                 scores[str(score)] += count
     async with platform.dbs.global_sessions() as session:
@@ -65,7 +69,9 @@ async def dashboard_stats(platform: Platform, days: int) -> dict[str, Any]:
         "cache": {"hits": cache.hits, "misses": cache.misses, "hit_rate": round(cache.hit_rate, 4)},
         "feedback": {
             "count": feedback_count,
-            "average": round(sum(int(s) * n for s, n in scores.items()) / feedback_count, 2) if feedback_count else None,
+            "average": round(sum(int(s) * n for s, n in scores.items()) / feedback_count, 2)
+            if feedback_count
+            else None,
             "distribution": {str(s): scores.get(str(s), 0) for s in range(1, 6)},
         },
         "triage_levels": {str(level): triage.get(str(level), 0) for level in range(1, 6)},

@@ -1,12 +1,12 @@
 """Reads a domain package's labelled router examples (`examples.txt`, one message per line)."""
 
 from importlib import resources
+from pathlib import Path
+
+from medichain.routing.examples import read_examples
 
 
 def load_examples(package: str) -> list[str]:
     """Non-empty, non-comment lines of `<package>/examples.txt` (empty when the file is absent)."""
     path = resources.files(package).joinpath("examples.txt")
-    if not path.is_file():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return read_examples(Path(str(path))) if path.is_file() else []

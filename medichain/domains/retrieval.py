@@ -18,7 +18,9 @@ async def retrieve_sections(
     ctx: DomainContext, query: Query, *, domains: Sequence[str] | None = None, k: int = 4
 ) -> DomainAnswer:
     """The best passages for the question, in the question's language when there are any, as sections."""
-    hits = await ctx.knowledge.search(ctx.dbs, query.text, k=k, domain=list(domains) if domains else None, lang=query.lang)
+    hits = await ctx.knowledge.search(
+        ctx.dbs, query.text, k=k, domain=list(domains) if domains else None, lang=query.lang
+    )
     if not hits:
         hits = await ctx.knowledge.search(ctx.dbs, query.text, k=k, domain=list(domains) if domains else None)
     answer = DomainAnswer(found=bool(hits))

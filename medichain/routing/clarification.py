@@ -21,7 +21,7 @@ def _clause(domain: str, lang: str) -> str:
 
 
 def clarifying_question(first: str, second: str, lang: str) -> str:
-    """"A인가요, 아니면 B?" for the two most likely domains, in the message's language."""
+    """ "A인가요, 아니면 B?" for the two most likely domains, in the message's language."""
     if lang == "ko":
         return f"{_clause(first, lang)}, 아니면 {_clause(second, lang)}?"
     opening = _clause(first, lang)

@@ -1,6 +1,7 @@
 """Conversation context for routing follow-ups, and how strongly a message leans on it."""
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from medichain.routing.lexicon import Lexicon
 
@@ -9,7 +10,9 @@ _KOREAN_CUES = (
     "그러면", "그렇다면", "그리고", "그런데", "근데", "거기", "거긴", "그곳", "그병원", "그다음", "그담", "또",
     "이약",
 )  # fmt: skip
-_ENGLISH_CUES = frozenset({"it", "its", "that", "this", "these", "those", "them", "they", "there", "then", "also"})
+_ENGLISH_CUES = frozenset(
+    {"it", "its", "that", "this", "these", "those", "them", "they", "there", "then", "also"}
+)
 _ENGLISH_OPENERS = ("what about", "how about", "and ", "what if", "same ")
 _TOPIC_PARTICLES = ("은", "는")  # "애들은?", "술이랑은?": "what about …?"
 _SHORT_CHARS = 12  # letters and digits: "그럼 언제 먹어야 돼" is short, a full question is not
@@ -33,8 +36,10 @@ class RoutingContext:
 def refers_back(cleaned: str, entities: list[str]) -> bool:
     """Anaphora, a follow-up opener, "…도" (also), a bare "X은?" (what about X), or a previous name."""
     words = cleaned.split()
-    joined_pairs = [a + b for a, b in zip(words, words[1:], strict=False)]  # "그 약" → "그약"
-    if any(w.startswith(_KOREAN_CUES) for w in words + joined_pairs) or any(w in _ENGLISH_CUES for w in words):
+    joined_pairs = [a + b for a, b in pairwise(words)]  # "그 약" → "그약"
+    if any(w.startswith(_KOREAN_CUES) for w in words + joined_pairs) or any(
+        w in _ENGLISH_CUES for w in words
+    ):
         return True
     if cleaned.startswith(_ENGLISH_OPENERS):
         return True

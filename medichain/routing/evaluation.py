@@ -80,7 +80,9 @@ def evaluate(router: "Router", path: Path | str) -> RoutingReport:
             confident += 1
             confident_correct += correct
         if not correct:
-            misrouted.append(Misroute(item["text"], item.get("lang", "?"), expected, predicted, decision.confidence))
+            misrouted.append(
+                Misroute(item["text"], item.get("lang", "?"), expected, predicted, decision.confidence)
+            )
     labels = sorted(set(confusion) | {p for row in confusion.values() for p in row})
     per_domain = {
         label: DomainScore(
@@ -94,7 +96,9 @@ def evaluate(router: "Router", path: Path | str) -> RoutingReport:
     return RoutingReport(
         total=len(items),
         accuracy=_ratio(hits, len(items)),
-        accuracy_by_language={lang: _ratio(sum(flags), len(flags)) for lang, flags in sorted(by_language.items())},
+        accuracy_by_language={
+            lang: _ratio(sum(flags), len(flags)) for lang, flags in sorted(by_language.items())
+        },
         per_domain=per_domain,
         confusion={label: dict(confusion[label]) for label in labels},
         clarification_rate=_ratio(clarified, len(items)),

@@ -5,6 +5,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent.parent
 DOMAINS_DIR = _PACKAGE / "domains"
 OUT_OF_SCOPE_FILE = Path(__file__).with_name("out_of_scope.txt")
+VAGUE_FILE = Path(__file__).with_name("vague.txt")
 DRUGS_DIR = _PACKAGE / "data" / "drugs"
 
 

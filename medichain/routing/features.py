@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 from collections.abc import Mapping
+from itertools import pairwise
 
 from medichain.core.text import normalize
 from medichain.routing.lexicon import Lexicon
@@ -38,7 +39,7 @@ def text_features(cleaned: str) -> Counter[str]:
         if word_of[i] != word_of[i + n - 1]
     ]
     grams += [f"w:{w}" for w in words]
-    grams += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    grams += [f"b:{a} {b}" for a, b in pairwise(words)]
     counts = Counter(grams)
     del counts[" "]
     return counts

@@ -58,7 +58,12 @@ class Lexicon:
                     self._hangul.add(key)
             else:
                 words = _LATIN_WORD.findall(norm)
-                if words and len(words) <= _MAX_LATIN_WORDS and len("".join(words)) >= 3 and not words[0].isdigit():
+                if (
+                    words
+                    and len(words) <= _MAX_LATIN_WORDS
+                    and len("".join(words)) >= 3
+                    and not words[0].isdigit()
+                ):
                     self._latin.add(" ".join(words))
         lengths: dict[str, set[int]] = {}
         for key in self._hangul:
@@ -78,7 +83,11 @@ class Lexicon:
         for i in range(len(compact) - 1):
             for length in self._hangul_lengths.get(compact[i : i + 2], ()):
                 key = compact[i : i + length]
-                if len(key) == length and key in self._hangul and (length >= _MIN_FREE_HANGUL or word_starts[i]):
+                if (
+                    len(key) == length
+                    and key in self._hangul
+                    and (length >= _MIN_FREE_HANGUL or word_starts[i])
+                ):
                     found.add(key)
                     covered[i : i + length] = [True] * length
         words = _LATIN_WORD.findall(norm)
@@ -108,7 +117,9 @@ def load_drug_lexicons(directory: Path) -> dict[str, list[str]]:
         except (OSError, ValueError) as error:
             log.warning("skipping drug file %s: %s", path, error)
             continue
-        per_record += [_record_names(r) for r in (records if isinstance(records, list) else []) if isinstance(r, dict)]
+        per_record += [
+            _record_names(r) for r in (records if isinstance(records, list) else []) if isinstance(r, dict)
+        ]
     shared = Counter(key for names in per_record for key in {normalize(n) for n in names})
     lexicons: dict[str, list[str]] = {"drug": [], "drug_class": []}
     for names in per_record:

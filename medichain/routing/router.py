@@ -9,11 +9,18 @@ import numpy as np
 from medichain.core.text import detect_language
 from medichain.routing.clarification import clarifying_question
 from medichain.routing.context import RoutingContext, context_prior
-from medichain.routing.examples import DRUGS_DIR, OUT_OF_SCOPE_FILE, domain_examples, read_examples
+from medichain.routing.examples import (
+    DRUGS_DIR,
+    OUT_OF_SCOPE_FILE,
+    VAGUE_FILE,
+    domain_examples,
+    read_examples,
+)
 from medichain.routing.features import clean, message_features
 from medichain.routing.labels import OUT_OF_SCOPE
 from medichain.routing.lexicon import Lexicon, load_drug_lexicons
 from medichain.routing.softmax import SoftmaxModel, fit_softmax, softmax
+from medichain.routing.training import build_training_set
 from medichain.routing.vectorizer import TfidfVectorizer
 
 DEFAULT_THRESHOLD = 0.5
@@ -21,10 +28,6 @@ DEFAULT_THRESHOLD = 0.5
 L2 = 1e-5
 """L2 penalty of the softmax weights (chosen by cross-validation on the training examples)."""
 ITERATIONS = 80
-LEXICON_SHARE = 0.25
-"""Total training weight of a lexicon's names, as a share of the weight of its label's examples."""
-LEXICON_SAMPLE = 200
-"""Names of a lexicon used as training examples (evenly spread over the sorted names), to keep training fast."""
 CLEAR_MARGIN = 2.0
 """Out of scope is clear when its probability is this many times the best health domain's."""
 
@@ -67,24 +70,27 @@ class Router:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         lexicons: Mapping[str, Iterable[str]] | None = None,
+        vague: list[str] | None = None,
     ) -> "Router":
         """Train on labelled messages.
 
         `lexicons` maps a marker name to known names (default: the bundled drug names and class words);
-        a marker named after a domain also teaches that domain its names as examples.
+        a marker named after a domain also teaches that domain its names as examples. `vague` messages
+        (default: the bundled ones) teach the router when to ask instead of guessing.
         """
         labels = (*sorted(examples), OUT_OF_SCOPE)
         if lexicons is None:
             lexicons = load_drug_lexicons(DRUGS_DIR) if "drug" in examples else {}
         compiled = {marker: Lexicon(names) for marker, names in lexicons.items()}
-        texts, label_ids, weights = _training_set({**examples, OUT_OF_SCOPE: out_of_scope}, labels, compiled)
-        documents = [message_features(clean(t), compiled) for t in texts]
+        if vague is None:
+            vague = read_examples(VAGUE_FILE)
+        training = build_training_set({**examples, OUT_OF_SCOPE: out_of_scope}, labels, compiled, vague)
+        documents = [message_features(clean(t), compiled) for t in training.texts]
         vectorizer = TfidfVectorizer(documents)
         model = fit_softmax(
             vectorizer.transform_many(documents),
-            label_ids,
-            len(labels),
-            sample_weight=weights,
+            training.targets,
+            sample_weight=training.weights,
             l2=L2,
             iterations=ITERATIONS,
         )
@@ -124,7 +130,9 @@ class Router:
         health = [i for i in np.argsort(-probabilities, kind="stable") if i != self._out_of_scope]
         clearly_out = best == self._out_of_scope and confidence >= CLEAR_MARGIN * probabilities[health[0]]
         needs = confidence < self.threshold and not clearly_out and len(health) >= 2
-        question = clarifying_question(self.labels[health[0]], self.labels[health[1]], lang) if needs else None
+        question = (
+            clarifying_question(self.labels[health[0]], self.labels[health[1]], lang) if needs else None
+        )
         return RouteDecision(
             domain=self.labels[best],
             confidence=confidence,
@@ -145,29 +153,3 @@ def _language(text: str, context: RoutingContext | None) -> str:
     if context and context.lang and not any(ch.isalpha() for ch in text):
         return context.lang
     return detect_language(text)
-
-
-def _spread(items: tuple[str, ...], limit: int) -> list[str]:
-    """At most `limit` items, evenly spaced: deterministic and representative of the whole list."""
-    if len(items) <= limit:
-        return list(items)
-    return [items[i * len(items) // limit] for i in range(limit)]
-
-
-def _training_set(
-    examples: Mapping[str, list[str]], labels: tuple[str, ...], lexicons: Mapping[str, Lexicon]
-) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Texts, label ids and weights: every label weighs the same in total; lexicon names add a share."""
-    texts: list[str] = []
-    label_ids: list[int] = []
-    weights: list[float] = []
-    for index, label in enumerate(labels):
-        lines = examples.get(label, [])
-        texts += lines
-        label_ids += [index] * len(lines)
-        weights += [1.0 / max(len(lines), 1)] * len(lines)
-        names = _spread(lexicons[label].names, LEXICON_SAMPLE) if label in lexicons else []
-        texts += names
-        label_ids += [index] * len(names)
-        weights += [LEXICON_SHARE / max(len(names), 1)] * len(names)
-    return texts, np.array(label_ids, dtype=np.int64), np.array(weights)

@@ -7,7 +7,7 @@ import numpy as np
 
 from medichain.routing.sparse import SparseRows
 
-_MEMORY = 10  # L-BFGS correction pairs
+_MEMORY = 5  # L-BFGS correction pairs
 _ARMIJO = 1e-4
 _MAX_HALVINGS = 30
 
@@ -39,17 +39,16 @@ class SoftmaxModel:
 
 def fit_softmax(
     x: SparseRows,
-    labels: np.ndarray,
-    n_classes: int,
+    targets: np.ndarray,
     *,
     sample_weight: np.ndarray,
     l2: float,
     iterations: int,
     tolerance: float = 1e-6,
 ) -> SoftmaxModel:
-    """Minimise weighted mean cross-entropy + l2/2·|W|² (bias unpenalised)."""
+    """Minimise weighted mean cross-entropy against target distributions + l2/2·|W|² (bias unpenalised)."""
     n_cols = x.shape[1]
-    targets = np.eye(n_classes)[labels]
+    n_classes = targets.shape[1]
     weights = sample_weight / sample_weight.sum()
 
     def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -57,7 +56,9 @@ def fit_softmax(
         logits = x.dot(w) + b
         shifted = logits - logits.max(axis=1, keepdims=True)
         log_norm = np.log(np.exp(shifted).sum(axis=1))
-        loss = _inner(weights, log_norm - (shifted * targets).sum(axis=1)) + 0.5 * l2 * _inner(w.ravel(), w.ravel())
+        loss = _inner(weights, log_norm - (shifted * targets).sum(axis=1)) + 0.5 * l2 * _inner(
+            w.ravel(), w.ravel()
+        )
         residual = (np.exp(shifted - log_norm[:, None]) - targets) * weights[:, None]
         gradient = np.concatenate([(x.t_dot(residual) + l2 * w).ravel(), residual.sum(axis=0)])
         return loss, gradient

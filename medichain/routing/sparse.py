@@ -48,6 +48,9 @@ class SparseRows:
         """self.T @ dense, for a dense (n_rows, k) matrix."""
         products = self.data[:, None] * np.take(dense, self.rows, axis=0)
         return np.stack(
-            [np.bincount(self.cols, weights=products[:, j], minlength=self.shape[1]) for j in range(dense.shape[1])],
+            [
+                np.bincount(self.cols, weights=products[:, j], minlength=self.shape[1])
+                for j in range(dense.shape[1])
+            ],
             axis=1,
         )

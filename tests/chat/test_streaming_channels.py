@@ -25,7 +25,9 @@ async def _frames_until_final(socket: websockets.ClientConnection) -> list[dict]
             return frames
 
 
-async def test_websocket_streams_and_resumes(loaded_app, loaded_client: httpx.AsyncClient, loaded_signup) -> None:
+async def test_websocket_streams_and_resumes(
+    loaded_app, loaded_client: httpx.AsyncClient, loaded_signup
+) -> None:
     tokens = await loaded_signup()
     room_id = await _room(loaded_client, bearer(tokens))
     async with live_server(loaded_app) as host:
@@ -34,7 +36,9 @@ async def test_websocket_streams_and_resumes(loaded_app, loaded_client: httpx.As
             assert json.loads(await socket.recv())["type"] == "ready"
             await socket.send(json.dumps({"type": "ping"}))
             assert json.loads(await socket.recv())["type"] == "pong"
-            await socket.send(json.dumps({"type": "message", "room_id": room_id, "text": "두통이 심해요", "sequence": 1}))
+            await socket.send(
+                json.dumps({"type": "message", "room_id": room_id, "text": "두통이 심해요", "sequence": 1})
+            )
             frames = await _frames_until_final(socket)
         kinds = [f["type"] for f in frames]
         assert kinds[0] == "typing" and kinds[-1] == "final" and kinds.count("delta") >= 2
@@ -48,13 +52,21 @@ async def test_websocket_streams_and_resumes(loaded_app, loaded_client: httpx.As
             await socket.recv()
             await socket.send(json.dumps({"type": "resume", "room_id": room_id, "sequence": 1}))
             resumed = json.loads(await socket.recv())
-            assert resumed["type"] == "final" and resumed["message_id"] == final["message_id"] and resumed["replayed"]
-            await socket.send(json.dumps({"type": "message", "room_id": room_id, "text": "두통이 심해요", "sequence": 1}))
+            assert (
+                resumed["type"] == "final"
+                and resumed["message_id"] == final["message_id"]
+                and resumed["replayed"]
+            )
+            await socket.send(
+                json.dumps({"type": "message", "room_id": room_id, "text": "두통이 심해요", "sequence": 1})
+            )
             again = await _frames_until_final(socket)
             assert again[-1]["message_id"] == final["message_id"]
             await socket.send(json.dumps({"type": "resume", "room_id": room_id, "sequence": 2}))
             assert json.loads(await socket.recv())["code"] == "not_answered"
-    messages = (await loaded_client.get(f"/api/v1/chat/rooms/{room_id}/messages", headers=bearer(tokens))).json()
+    messages = (
+        await loaded_client.get(f"/api/v1/chat/rooms/{room_id}/messages", headers=bearer(tokens))
+    ).json()
     assert len(messages) == 2
 
 
@@ -69,9 +81,14 @@ async def test_websocket_refuses_bad_auth_and_survives_hostile_frames(loaded_app
         async with websockets.connect(f"ws://{host}/ws/chat") as socket:
             await socket.send(json.dumps({"type": "auth", "token": tokens["access_token"]}))
             await socket.recv()
-            for frame in (b"\x00\x01binary", "not json", json.dumps([1, 2]), json.dumps({"type": "nope"}),
-                          json.dumps({"type": "message", "room_id": "x" * 36, "text": "", "sequence": 1}),
-                          json.dumps({"type": "message", "room_id": "0" * 36, "text": "hi", "sequence": 1})):
+            for frame in (
+                b"\x00\x01binary",
+                "not json",
+                json.dumps([1, 2]),
+                json.dumps({"type": "nope"}),
+                json.dumps({"type": "message", "room_id": "x" * 36, "text": "", "sequence": 1}),
+                json.dumps({"type": "message", "room_id": "0" * 36, "text": "hi", "sequence": 1}),
+            ):
                 await socket.send(frame)
                 reply = json.loads(await asyncio.wait_for(socket.recv(), 10))
                 while reply["type"] == "typing":
@@ -89,11 +106,17 @@ async def test_sse_stream(loaded_client: httpx.AsyncClient, loaded_signup) -> No
     headers = bearer(await loaded_signup())
     room_id = await _room(loaded_client, headers)
     async with loaded_client.stream(
-        "POST", f"/api/v1/chat/rooms/{room_id}/stream", headers=headers,
+        "POST",
+        f"/api/v1/chat/rooms/{room_id}/stream",
+        headers=headers,
         json={"text": "감기 빨리 낫는 법", "sequence": 1},
     ) as response:
         assert response.headers["content-type"].startswith("text/event-stream")
-        events = [line.removeprefix("event: ") async for line in response.aiter_lines() if line.startswith("event: ")]
+        events = [
+            line.removeprefix("event: ")
+            async for line in response.aiter_lines()
+            if line.startswith("event: ")
+        ]
     assert events[0] == "typing" and events[-1] == "final" and "delta" in events
     missing = await loaded_client.post(
         f"/api/v1/chat/rooms/{'0' * 36}/stream", headers=headers, json={"text": "hi", "sequence": 1}
@@ -102,16 +125,25 @@ async def test_sse_stream(loaded_client: httpx.AsyncClient, loaded_signup) -> No
 
 
 async def test_seed_chatbot_routes(loaded_client: httpx.AsyncClient) -> None:
-    signup = (await loaded_client.post("/account/signup", json={"id": "seed_user", "password": "test_password",
-                                                                 "accessToken": "", "sequence": 1})).json()
+    signup = (
+        await loaded_client.post(
+            "/account/signup",
+            json={"id": "seed_user", "password": "test_password", "accessToken": "", "sequence": 1},
+        )
+    ).json()
     token = signup["accessToken"]
     room = (await loaded_client.post("/chatbot/room/new", json={"accessToken": token, "sequence": 2})).json()
     assert room["errorCode"] == 0 and room["roomId"]
     message = (
         await loaded_client.post(
             "/chatbot/message",
-            json={"message": "감기 증상에 대해 알려주세요", "user_id": "seed_user", "accessToken": token, "sequence": 3,
-                  "roomId": room["roomId"]},
+            json={
+                "message": "감기 증상에 대해 알려주세요",
+                "user_id": "seed_user",
+                "accessToken": token,
+                "sequence": 3,
+                "roomId": room["roomId"],
+            },
         )
     ).json()
     assert (message["errorCode"], message["sequence"]) == (0, 3)
@@ -119,14 +151,21 @@ async def test_seed_chatbot_routes(loaded_client: httpx.AsyncClient) -> None:
     resent = (
         await loaded_client.post(
             "/chatbot/message",
-            json={"message": "감기 증상에 대해 알려주세요", "accessToken": token, "sequence": 3, "roomId": room["roomId"]},
+            json={
+                "message": "감기 증상에 대해 알려주세요",
+                "accessToken": token,
+                "sequence": 3,
+                "roomId": room["roomId"],
+            },
         )
     ).json()
     assert resent["messageId"] == message["messageId"]
     rooms = (await loaded_client.post("/chatbot/rooms", json={"accessToken": token, "sequence": 4})).json()
     assert [r["roomId"] for r in rooms["rooms"]] == [room["roomId"]]
     history = (
-        await loaded_client.post("/chatbot/history", json={"accessToken": token, "sequence": 5, "roomId": room["roomId"]})
+        await loaded_client.post(
+            "/chatbot/history", json={"accessToken": token, "sequence": 5, "roomId": room["roomId"]}
+        )
     ).json()
     assert [m["role"] for m in history["messages"]] == ["user", "assistant"]
     refused = (await loaded_client.post("/chatbot/rooms", json={"accessToken": "bad", "sequence": 6})).json()

@@ -59,20 +59,28 @@ async def test_out_of_scope_is_refused_politely(loaded_client: httpx.AsyncClient
 async def test_empty_and_oversized_messages(loaded_client: httpx.AsyncClient) -> None:
     assert (await loaded_client.post("/api/v1/chat/ask", json={"text": "   "})).status_code == 422
     assert (await loaded_client.post("/api/v1/chat/ask", json={"text": "가" * 2001})).status_code == 422
-    assert (await loaded_client.post("/api/v1/chat/ask", json={"text": "두통", "lat": 37.5})).status_code == 422
+    assert (
+        await loaded_client.post("/api/v1/chat/ask", json={"text": "두통", "lat": 37.5})
+    ).status_code == 422
 
 
 async def test_room_turns_resend_and_follow_up(loaded_client: httpx.AsyncClient, loaded_signup) -> None:
     headers = bearer(await loaded_signup())
     room = (await loaded_client.post("/api/v1/chat/rooms", headers=headers, json={})).json()
     url = f"/api/v1/chat/rooms/{room['id']}/messages"
-    first = (await loaded_client.post(url, headers=headers, json={"text": "타이레놀 효능이 뭐야?", "sequence": 1})).json()
+    first = (
+        await loaded_client.post(url, headers=headers, json={"text": "타이레놀 효능이 뭐야?", "sequence": 1})
+    ).json()
     assert first["response"]["domain"] == "drug" and not first["replayed"]
-    again = (await loaded_client.post(url, headers=headers, json={"text": "타이레놀 효능이 뭐야?", "sequence": 1})).json()
+    again = (
+        await loaded_client.post(url, headers=headers, json={"text": "타이레놀 효능이 뭐야?", "sequence": 1})
+    ).json()
     assert again["replayed"] and again["message_id"] == first["message_id"]
     assert again["response"]["answer"] == first["response"]["answer"]
 
-    follow = (await loaded_client.post(url, headers=headers, json={"text": "그거 부작용은?", "sequence": 2})).json()
+    follow = (
+        await loaded_client.post(url, headers=headers, json={"text": "그거 부작용은?", "sequence": 2})
+    ).json()
     assert follow["response"]["domain"] == "drug"
     assert "타이레놀" in follow["response"]["answer"], "the follow-up stays on the same drug"
 
@@ -83,7 +91,9 @@ async def test_room_turns_resend_and_follow_up(loaded_client: httpx.AsyncClient,
     assert rooms[0]["title"].startswith("타이레놀")
 
     rated = await loaded_client.post(
-        f"/api/v1/chat/messages/{first['message_id']}/feedback", headers=headers, json={"score": 5, "comment": "도움"}
+        f"/api/v1/chat/messages/{first['message_id']}/feedback",
+        headers=headers,
+        json={"score": 5, "comment": "도움"},
     )
     assert rated.status_code == 201
     bad = await loaded_client.post(
@@ -93,16 +103,24 @@ async def test_room_turns_resend_and_follow_up(loaded_client: httpx.AsyncClient,
 
 
 async def test_rooms_are_private(loaded_app, loaded_signup) -> None:
-    async with client_for(loaded_app) as owner_client, client_for(loaded_app, ip="198.51.100.20") as other_client:
+    async with (
+        client_for(loaded_app) as owner_client,
+        client_for(loaded_app, ip="198.51.100.20") as other_client,
+    ):
         owner = bearer(await loaded_signup())
-        room = (await owner_client.post("/api/v1/chat/rooms", headers=owner, json={"title": "내 상담"})).json()
+        room = (
+            await owner_client.post("/api/v1/chat/rooms", headers=owner, json={"title": "내 상담"})
+        ).json()
         turn = (
             await owner_client.post(
-                f"/api/v1/chat/rooms/{room['id']}/messages", headers=owner, json={"text": "두통", "sequence": 1}
+                f"/api/v1/chat/rooms/{room['id']}/messages",
+                headers=owner,
+                json={"text": "두통", "sequence": 1},
             )
         ).json()
         signup_other = await other_client.post(
-            "/api/v1/auth/signup", json={"user_id": f"other{uuid.uuid4().hex[:6]}", "password": "correct-horse-9"}
+            "/api/v1/auth/signup",
+            json={"user_id": f"other{uuid.uuid4().hex[:6]}", "password": "correct-horse-9"},
         )
         other = bearer(signup_other.json())
         base = f"/api/v1/chat/rooms/{room['id']}"
@@ -111,7 +129,9 @@ async def test_rooms_are_private(loaded_app, loaded_signup) -> None:
             other_client.patch(base, headers=other, json={"title": "hacked"}),
             other_client.delete(base, headers=other),
             other_client.post(f"{base}/messages", headers=other, json={"text": "hi", "sequence": 9}),
-            other_client.post(f"/api/v1/chat/messages/{turn['message_id']}/feedback", headers=other, json={"score": 1}),
+            other_client.post(
+                f"/api/v1/chat/messages/{turn['message_id']}/feedback", headers=other, json={"score": 1}
+            ),
         ]
         for attempt in attempts:
             assert (await attempt).status_code == 404
@@ -123,12 +143,20 @@ async def test_rename_search_delete_room(loaded_client: httpx.AsyncClient, loade
     headers = bearer(await loaded_signup())
     room = (await loaded_client.post("/api/v1/chat/rooms", headers=headers, json={"title": "처음"})).json()
     await loaded_client.post(
-        f"/api/v1/chat/rooms/{room['id']}/messages", headers=headers, json={"text": "고혈압 관리 방법", "sequence": 1}
+        f"/api/v1/chat/rooms/{room['id']}/messages",
+        headers=headers,
+        json={"text": "고혈압 관리 방법", "sequence": 1},
     )
-    renamed = await loaded_client.patch(f"/api/v1/chat/rooms/{room['id']}", headers=headers, json={"title": "혈압"})
+    renamed = await loaded_client.patch(
+        f"/api/v1/chat/rooms/{room['id']}", headers=headers, json={"title": "혈압"}
+    )
     assert renamed.json()["title"] == "혈압"
     found = (await loaded_client.get("/api/v1/chat/rooms", headers=headers, params={"q": "고혈압"})).json()
     assert [r["id"] for r in found] == [room["id"]]
-    assert (await loaded_client.get("/api/v1/chat/rooms", headers=headers, params={"q": "100%_"})).json() == []
-    assert (await loaded_client.delete(f"/api/v1/chat/rooms/{room['id']}", headers=headers)).status_code == 204
+    assert (
+        await loaded_client.get("/api/v1/chat/rooms", headers=headers, params={"q": "100%_"})
+    ).json() == []
+    assert (
+        await loaded_client.delete(f"/api/v1/chat/rooms/{room['id']}", headers=headers)
+    ).status_code == 204
     assert (await loaded_client.get("/api/v1/chat/rooms", headers=headers)).json() == []

@@ -34,7 +34,9 @@ async def upsert(
     key_columns = [getattr(model, k) for k in keys]
     wanted = {tuple(row[k] for k in keys): row for row in rows}
     matches = (
-        key_columns[0].in_([k[0] for k in wanted]) if len(keys) == 1 else tuple_(*key_columns).in_(list(wanted))
+        key_columns[0].in_([k[0] for k in wanted])
+        if len(keys) == 1
+        else tuple_(*key_columns).in_(list(wanted))
     )
     existing_rows = (await session.scalars(select(model).where(matches))).all()
     existing = {tuple(getattr(obj, k) for k in keys): obj for obj in existing_rows}

@@ -28,7 +28,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-_GENERIC_WORDS = frozenset({"통증", "증상", "아픔", "질환", "문제", "pain", "ache", "problem", "symptoms", "when"})
+_GENERIC_WORDS = frozenset(
+    {"통증", "증상", "아픔", "질환", "문제", "pain", "ache", "problem", "symptoms", "when"}
+)
 """Words that say nothing about the body part or department on their own."""
 _NOUN_TAGS = ("NNG", "NNP")
 _PARTICLES = "이|가|은|는|을|를|에|에서|도|만|의|랑|이랑|하고|와|과|쪽|안|속"
@@ -95,7 +97,9 @@ class DepartmentGuide:
                     key = _compact(term)
                     if len(key) >= (2 if lang == "ko" else 3):
                         self._terms.append((key, term, department))
-                    words = _nouns(term) if lang == "ko" else [w for w in normalize(term).split() if len(w) >= 4]
+                    words = (
+                        _nouns(term) if lang == "ko" else [w for w in normalize(term).split() if len(w) >= 4]
+                    )
                     words = [w for w in words if w not in _GENERIC_WORDS]
                     if words and words != [key]:
                         self._words += [(_word_pattern(w), w, term, department) for w in words]
@@ -136,7 +140,9 @@ class DepartmentGuide:
 @cache
 def bundled_guide() -> DepartmentGuide:
     """The guide built from medichain/data/departments.json."""
-    raw = json.loads(resources.files("medichain.data").joinpath("departments.json").read_text(encoding="utf-8"))
+    raw = json.loads(
+        resources.files("medichain.data").joinpath("departments.json").read_text(encoding="utf-8")
+    )
     return DepartmentGuide(
         [
             Department(

@@ -1,6 +1,7 @@
 """The clinic domain template: suggests departments for a symptom and lists hospitals near the person."""
 
 import re
+from typing import ClassVar
 
 from fastapi import APIRouter
 
@@ -46,7 +47,7 @@ class ClinicDomain:
     """Departments for symptoms, hospitals nearby, opening hours."""
 
     name = "clinic"
-    description = {"ko": "진료과 안내와 가까운 병원 찾기", "en": "Which department, and hospitals nearby"}
+    description: ClassVar[dict[str, str]] = {"ko": "진료과 안내와 가까운 병원 찾기", "en": "Which department, and hospitals nearby"}
 
     def __init__(self) -> None:
         self.finder = HospitalFinder([])
@@ -104,7 +105,11 @@ class ClinicDomain:
         names = [d.name["ko"] for d in departments]
         for radius in SEARCH_RADII_KM:
             hits = self.finder.near(
-                point, radius_km=radius, departments=names, emergency=emergency, open_now=open_now or None,
+                point,
+                radius_km=radius,
+                departments=names,
+                emergency=emergency,
+                open_now=open_now or None,
                 limit=limit,
             )
             if hits:

@@ -55,7 +55,9 @@ async def hospitals_near(
     lat: Annotated[float, Query(ge=-90, le=90)],
     lng: Annotated[float, Query(ge=-180, le=180)],
     radius_km: Annotated[float, Query(gt=0, le=50)] = 5.0,
-    department: Annotated[str | None, Query(max_length=50, description="Korean name, alias or English")] = None,
+    department: Annotated[
+        str | None, Query(max_length=50, description="Korean name, alias or English")
+    ] = None,
     emergency: bool | None = None,
     open_now: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -69,7 +71,11 @@ async def hospitals_near(
         matched = clinic.departments.named_in(department)
         names = [d.name["ko"] for d in matched] or [department]
     hits = clinic.finder.near(
-        GeoPoint(lat, lng), radius_km=radius_km, departments=names, emergency=emergency, open_now=open_now,
+        GeoPoint(lat, lng),
+        radius_km=radius_km,
+        departments=names,
+        emergency=emergency,
+        open_now=open_now,
         limit=limit,
     )
     return [HospitalOut(**{**asdict(hit), "departments": list(hit.departments)}) for hit in hits]

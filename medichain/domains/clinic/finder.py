@@ -55,7 +55,7 @@ def haversine_km(a: GeoPoint, lat: float, lng: float) -> float:
 
 
 def _cell(lat: float, lng: float) -> tuple[int, int]:
-    return int(math.floor(lat / _CELL_DEG)), int(math.floor(lng / _CELL_DEG))
+    return math.floor(lat / _CELL_DEG), math.floor(lng / _CELL_DEG)
 
 
 class HospitalFinder:

@@ -267,9 +267,8 @@ class DrugCatalog:
 
     @staticmethod
     def _product_names(drug: Drug) -> list[str]:
-        return [drug.record.get("name", {}).get("ko", ""), drug.record.get("name", {}).get("en", "")] + list(
-            drug.record.get("aliases", [])
-        )
+        names = drug.record.get("name", {})
+        return [names.get("ko", ""), names.get("en", ""), *drug.record.get("aliases", [])]
 
 
 _NONE_KNOWN: dict[str, str] = {

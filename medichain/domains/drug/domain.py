@@ -1,6 +1,8 @@
 """The drug domain template: resolves the medicines a person names, answers the aspect asked about from
 the drug records, and checks every pair (including the medicines saved in the profile)."""
 
+from typing import ClassVar
+
 from fastapi import APIRouter
 
 from medichain.core.text import Language
@@ -13,9 +15,9 @@ from medichain.domains.drug.store import (
     upsert_drugs,
     upsert_interactions,
 )
+from medichain.domains.drug.wording import SEVERITY_LABEL
 from medichain.domains.examples import load_examples
 from medichain.domains.retrieval import retrieve_sections
-from medichain.domains.drug.wording import SEVERITY_LABEL
 from medichain.domains.template import (
     Citation,
     DomainAnswer,
@@ -56,7 +58,7 @@ class DrugDomain:
     """Medicines: what they are for, how they are taken, side effects, storage, interactions."""
 
     name = "drug"
-    description = {"ko": "의약품 정보와 약물 상호작용", "en": "Medicines and drug interactions"}
+    description: ClassVar[dict[str, str]] = {"ko": "의약품 정보와 약물 상호작용", "en": "Medicines and drug interactions"}
 
     def __init__(self) -> None:
         self.catalog = DrugCatalog([], [])
@@ -71,7 +73,10 @@ class DrugDomain:
         async with ctx.dbs.global_sessions.begin() as session:
             drugs = await upsert_drugs(session, bundled_drugs(), "bundled")
             interactions = await upsert_interactions(session, bundled_interactions(), "bundled")
-        return {"drugs": drugs.inserted + drugs.updated, "interactions": interactions.inserted + interactions.updated}
+        return {
+            "drugs": drugs.inserted + drugs.updated,
+            "interactions": interactions.inserted + interactions.updated,
+        }
 
     async def startup(self, ctx: DomainContext) -> None:
         """Load the catalog from the database."""

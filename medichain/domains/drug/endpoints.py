@@ -38,7 +38,9 @@ def _summary(drug: Drug) -> DrugSummary:
 @router.get("/drugs")
 async def search_drugs(
     domain: DrugDomainDep,
-    q: Annotated[str, Query(min_length=1, max_length=100, description="brand, ingredient, Korean or English")],
+    q: Annotated[
+        str, Query(min_length=1, max_length=100, description="brand, ingredient, Korean or English")
+    ],
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[DrugSummary]:
     """Drugs matching a name, for search and autocomplete (prefix first, then fuzzy)."""

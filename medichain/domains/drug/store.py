@@ -86,7 +86,9 @@ def bundled_drugs() -> list[dict[str, Any]]:
 
 def bundled_interactions() -> list[dict[str, Any]]:
     """Every bundled interaction pair (medichain/data/interactions.json)."""
-    return json.loads(resources.files("medichain.data").joinpath("interactions.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("medichain.data").joinpath("interactions.json").read_text(encoding="utf-8")
+    )
 
 
 async def load_catalog(session: AsyncSession) -> DrugCatalog:

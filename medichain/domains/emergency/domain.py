@@ -4,7 +4,7 @@ Triage itself runs before routing on every message (medichain.triage); this doma
 questions routed to it (first aid, when to call 119) and lists emergency rooms near the person.
 """
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from fastapi import APIRouter
 
@@ -22,7 +22,7 @@ class EmergencyDomain:
     """First aid and emergency rooms."""
 
     name = "emergency"
-    description = {"ko": "응급 상황, 응급처치, 가까운 응급실", "en": "Emergencies, first aid, nearest ERs"}
+    description: ClassVar[dict[str, str]] = {"ko": "응급 상황, 응급처치, 가까운 응급실", "en": "Emergencies, first aid, nearest ERs"}
 
     @property
     def examples(self) -> list[str]:
@@ -45,7 +45,8 @@ class EmergencyDomain:
             answer.personalised = True
             if answer.hospitals:
                 points = tuple(
-                    f"**{h.name}** — {h.distance_km:.1f}km, {h.address}" + (f", ☎ {h.phone}" if h.phone else "")
+                    f"**{h.name}** — {h.distance_km:.1f}km, {h.address}"
+                    + (f", ☎ {h.phone}" if h.phone else "")
                     for h in answer.hospitals
                 )
                 answer.sections.insert(0, Section(_ER_HEADING[query.lang], points))

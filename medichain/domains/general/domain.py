@@ -1,5 +1,7 @@
 """The general domain template: grounded passages from the knowledge articles."""
 
+from typing import ClassVar
+
 from fastapi import APIRouter
 
 from medichain.domains.examples import load_examples
@@ -11,7 +13,7 @@ class GeneralDomain:
     """General medical information: symptoms, conditions, prevention, lifestyle."""
 
     name = "general"
-    description = {"ko": "증상·질환·예방 등 일반 의학 정보", "en": "Symptoms, conditions and prevention"}
+    description: ClassVar[dict[str, str]] = {"ko": "증상·질환·예방 등 일반 의학 정보", "en": "Symptoms, conditions and prevention"}
 
     @property
     def examples(self) -> list[str]:
