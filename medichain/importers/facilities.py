@@ -1,7 +1,6 @@
 """Healthcare facilities into `hospital_information`: HIRA 병원정보서비스 (CSV) and NEMC E-Gen emergency
 rooms (XML). Both need coordinates inside Korea."""
 
-import hashlib
 import math
 from collections.abc import Sequence
 from datetime import datetime
@@ -39,7 +38,6 @@ EGEN_OPTIONAL = {
     "dutyEmclsName": "hospital_type",
 }
 """E-Gen fields that only some of its operations return: written when present, left alone when absent."""
-_CODE_LIMIT = HospitalInformation.__table__.c.code.type.length  # type: ignore[attr-defined]
 
 
 def read_hira(path: Path, fmt: str | None = None) -> Parsed:
@@ -68,10 +66,8 @@ def coordinate(row: Raw, field: str, bounds: tuple[float, float], axis: str) -> 
 
 
 def facility_code(prefix: str, native: str) -> str:
-    """`prefix-native`, or `prefix-<sha1 of native>` when that would not fit the code column (HIRA's
-    encrypted ykiho is about 80 characters; the source text keeps the native id)."""
-    code = f"{prefix}-{native}"
-    return code if len(code) <= _CODE_LIMIT else f"{prefix}-{hashlib.sha1(native.encode()).hexdigest()}"
+    """`prefix-native` (HIRA's encrypted ykiho is about 80 characters; the code column holds 128)."""
+    return f"{prefix}-{native}"
 
 
 class _Facilities(Importer):

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import threading
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,11 +175,15 @@ class HybridIndex:
                 dense_order = _top(scores["dense"], mask, depth)
                 lists.append((dense_order, settings.dense_weight))
             ranked, scores["hybrid"] = self._fuse(lists, query_lang, size)
-            bm25_rank = {int(s): r for r, s in enumerate(bm25_order, start=1)}
-            dense_rank = {int(s): r for r, s in enumerate(dense_order, start=1)}
+            bm25_rank, dense_rank = _rank_of(bm25_order, size), _rank_of(dense_order, size)
             return [
-                Hit(self._passages[s], float(scores[mode][s]), bm25_rank.get(s), dense_rank.get(s))
-                for s in ranked[:k]
+                Hit(
+                    self._passages[s],
+                    float(scores[mode][s]),
+                    int(bm25_rank[s]) or None,
+                    int(dense_rank[s]) or None,
+                )
+                for s in ranked[:k].tolist()
             ]
 
     # ----- persistence -----
@@ -217,20 +222,12 @@ class HybridIndex:
         """Read the saved index.
 
         Raises FileNotFoundError when nothing is saved, and StaleIndexError when it was built by another
-        embedder, dimension, BM25 setting or format version.
+        embedder, dimension, BM25 setting or format version, or cannot be read.
         """
-        manifest = self._read_manifest()
-        identity = self._identity()
-        differences = {k: (manifest.get(k), v) for k, v in identity.items() if manifest.get(k) != v}
-        if differences:
-            raise StaleIndexError(f"index at {self.path} must be rebuilt: stored vs wanted {differences}")
-        files = manifest["files"]
-        records = json.loads((self.path / files["passages"]).read_text(encoding="utf-8"))
-        vectors = np.load(self.path / files["vectors"])
-        with np.load(self.path / files["bm25"], allow_pickle=False) as arrays:
-            bm25 = BM25.from_export(dict(arrays))
-        if vectors.shape != (len(records), self.embedder.dim):
-            raise StaleIndexError(f"index at {self.path} is inconsistent: {vectors.shape} vectors")
+        try:
+            records, vectors, bm25 = self._read()
+        except (ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as error:
+            raise StaleIndexError(f"index at {self.path} is unreadable: {error!r}") from error
         with self._write_lock, self._state_lock:
             self._clear()
             for record, vector in zip(records, vectors, strict=True):
@@ -268,6 +265,21 @@ class HybridIndex:
             "bm25": list(self._bm25_params),
         }
 
+    def _read(self) -> tuple[list[dict], np.ndarray, BM25]:
+        """The saved records, vectors and BM25 index, checked against this index's identity."""
+        manifest = self._read_manifest()
+        differences = {k: (manifest.get(k), v) for k, v in self._identity().items() if manifest.get(k) != v}
+        if differences:
+            raise StaleIndexError(f"index at {self.path} must be rebuilt: stored vs wanted {differences}")
+        files = manifest["files"]
+        records = json.loads((self.path / files["passages"]).read_text(encoding="utf-8"))
+        vectors = np.load(self.path / files["vectors"], allow_pickle=False)
+        with np.load(self.path / files["bm25"], allow_pickle=False) as arrays:
+            bm25 = BM25.from_export(dict(arrays))
+        if vectors.shape != (len(records), self.embedder.dim):
+            raise ValueError(f"{vectors.shape} vectors for {len(records)} passages")
+        return records, vectors, bm25
+
     def _has_manifest(self) -> bool:
         return (self.path / MANIFEST).is_file()
 
@@ -280,7 +292,7 @@ class HybridIndex:
         self._free: list[int] = []
         self._vectors = np.zeros((0, self.embedder.dim), dtype=np.float32)
         self._alive = np.zeros(0, dtype=bool)
-        self._columns: dict[str, _Column] = {name: _Column() for name in ("domain", "source", "lang")}
+        self._columns = {name: _Column() for name in ("domain", "source", "lang", "translation_key")}
         self._bm25 = BM25(*self._bm25_params)
 
     def _prepare(
@@ -347,25 +359,23 @@ class HybridIndex:
 
     def _fuse(
         self, lists: Sequence[tuple[np.ndarray, float]], query_lang: str, size: int
-    ) -> tuple[list[int], np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Slots ranked by weighted reciprocal rank over `lists`, translation twins removed; and scores."""
         settings = self.fusion
         scores = np.zeros(size, dtype=np.float32)
         for order, weight in lists:
             scores[order] += weight / (settings.k + np.arange(1, len(order) + 1, dtype=np.float32))
         candidates = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *(order for order, _ in lists)]))
-        ranked = [int(s) for s in candidates[np.argsort(-scores[candidates], kind="stable")]]
+        ranked = candidates[np.argsort(-scores[candidates], kind="stable")]
         if settings.drop_translation_twins:
             ranked = self._without_twins(ranked, query_lang)
         return ranked, scores
 
-    def _without_twins(self, ranked: list[int], query_lang: str) -> list[int]:
+    def _without_twins(self, ranked: np.ndarray, query_lang: str) -> np.ndarray:
         """Drop a passage when its translation in the query's language is among the candidates."""
-        passages = self._passages
-        twins = {passages[s].translation_key for s in ranked if passages[s].lang == query_lang}
-        return [
-            s for s in ranked if passages[s].lang == query_lang or passages[s].translation_key not in twins
-        ]
+        in_query_lang = self._columns["lang"].matches(query_lang, len(self._passages))[ranked]
+        keys = self._columns["translation_key"].codes(ranked)
+        return ranked[in_query_lang | ~np.isin(keys, keys[in_query_lang])]
 
 
 class _Column:
@@ -376,12 +386,19 @@ class _Column:
         self._code_of: dict[str, int] = {}
 
     def grow(self, capacity: int) -> None:
+        """Room for `capacity` slots."""
         self._codes = _grow(self._codes, capacity, fill=-1)
 
     def set(self, slot: int, value: str) -> None:
+        """Record a slot's value."""
         self._codes[slot] = self._code_of.setdefault(value, len(self._code_of))
 
+    def codes(self, slots: np.ndarray) -> np.ndarray:
+        """The integer codes of these slots' values (equal values, equal codes)."""
+        return self._codes[slots]
+
     def matches(self, wanted: str | Sequence[str], size: int) -> np.ndarray:
+        """Which of the first `size` slots hold one of the wanted values."""
         values = [wanted] if isinstance(wanted, str) else list(wanted)
         codes = [self._code_of[v] for v in values if v in self._code_of]
         return np.isin(self._codes[:size], codes)
@@ -391,6 +408,13 @@ def _grow(array: np.ndarray, capacity: int, fill: object = 0) -> np.ndarray:
     grown = np.full((capacity, *array.shape[1:]), fill, dtype=array.dtype)
     grown[: len(array)] = array
     return grown
+
+
+def _rank_of(order: np.ndarray, size: int) -> np.ndarray:
+    """Each slot's 1-based position in `order`, 0 where absent."""
+    ranks = np.zeros(size, dtype=np.int64)
+    ranks[order] = np.arange(1, len(order) + 1)
+    return ranks
 
 
 def _top(scores: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:

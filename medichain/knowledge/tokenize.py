@@ -40,7 +40,7 @@ _kiwi_lock = threading.Lock()
 
 
 def _analyser() -> Kiwi:
-    """The shared Kiwi instance, created on first use."""
+    """The shared Kiwi instance, created on first use (its analysis is safe to call from many threads)."""
     global _kiwi
     if _kiwi is None:
         with _kiwi_lock:
@@ -131,11 +131,14 @@ def tokenize(text: str) -> list[str]:
 def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
     """Content tokens of many texts; Korean texts go through Kiwi in one parallel batch."""
     normalised = [normalize(t) for t in texts]
-    out: list[list[str]] = [[] for _ in normalised]
-    korean = [i for i, t in enumerate(normalised) if _HANGUL.search(t)]
-    for i, t in enumerate(normalised):
-        if not _HANGUL.search(t):
-            out[i] = _english_tokens(_ENGLISH_WORD.findall(t))
+    out: list[list[str]] = []
+    korean: list[int] = []
+    for i, text in enumerate(normalised):
+        if _HANGUL.search(text):
+            korean.append(i)
+            out.append([])
+        else:
+            out.append(_english_tokens(_ENGLISH_WORD.findall(text)))
     if korean:
         analysed = _analyser().tokenize([normalised[i] for i in korean])
         for i, tokens in zip(korean, analysed, strict=True):

@@ -10,9 +10,7 @@ _KOREAN_CUES = (
     "그러면", "그렇다면", "그리고", "그런데", "근데", "거기", "거긴", "그곳", "그병원", "그다음", "그담", "또",
     "이약",
 )  # fmt: skip
-_ENGLISH_CUES = frozenset(
-    {"it", "its", "that", "this", "these", "those", "them", "they", "there", "then", "also"}
-)
+_ENGLISH_CUES = frozenset({"it", "its", "that", "this", "these", "those", "them", "they", "then", "also"})
 _ENGLISH_OPENERS = ("what about", "how about", "and ", "what if", "same ")
 _TOPIC_PARTICLES = ("은", "는")  # "애들은?", "술이랑은?": "what about …?"
 _SHORT_CHARS = 12  # letters and digits: "그럼 언제 먹어야 돼" is short, a full question is not
@@ -55,9 +53,7 @@ def is_short(cleaned: str) -> bool:
     return len(cleaned.split()) <= _SHORT_WORDS or len(cleaned.replace(" ", "")) <= _SHORT_CHARS
 
 
-def context_prior(cleaned: str, context: RoutingContext | None) -> float:
-    """The logit boost the previous domain gets for this message (0 without a previous domain)."""
-    if context is None or not context.previous_domain:
-        return 0.0
-    prior = CUE_PRIOR if refers_back(cleaned, context.previous_entities) else 0.0
+def context_prior(cleaned: str, previous_entities: list[str]) -> float:
+    """The logit boost the previous turn's domain gets for this message: how much it leans on that turn."""
+    prior = CUE_PRIOR if refers_back(cleaned, previous_entities) else 0.0
     return prior + (SHORT_PRIOR if is_short(cleaned) else 0.0)

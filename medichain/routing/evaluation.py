@@ -2,14 +2,14 @@
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from medichain.routing.context import RoutingContext
-
-if TYPE_CHECKING:
-    from medichain.routing.router import Router
+from medichain.routing.labels import OUT_OF_SCOPE
+from medichain.routing.router import Router
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,33 @@ def _context(item: dict) -> RoutingContext | None:
     )
 
 
-def evaluate(router: "Router", path: Path | str) -> RoutingReport:
+def cross_validate(
+    examples: Mapping[str, list[str]], out_of_scope: list[str], *, folds: int = 5, **options: Any
+) -> float:
+    """Accuracy of routers trained on all but every `folds`-th example of each label, on those examples.
+
+    This is how the router's settings are tuned without touching the held-out evaluation set; `options`
+    go to `Router.from_examples`.
+    """
+    labelled = {**examples, OUT_OF_SCOPE: out_of_scope}
+    correct = total = 0
+    for fold in range(folds):
+        train = {
+            label: [t for i, t in enumerate(lines) if i % folds != fold] for label, lines in labelled.items()
+        }
+        router = Router.from_examples(
+            {label: lines for label, lines in train.items() if label != OUT_OF_SCOPE},
+            train[OUT_OF_SCOPE],
+            **options,
+        )
+        for label, lines in labelled.items():
+            held_out = lines[fold::folds]
+            correct += sum(router.route(text).domain == label for text in held_out)
+            total += len(held_out)
+    return _ratio(correct, total)
+
+
+def evaluate(router: Router, path: Path | str) -> RoutingReport:
     """Route each line `{"text", "lang", "domain", "context"?}` of a JSONL file and score the outcome."""
     items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     confusion: dict[str, Counter[str]] = defaultdict(Counter)

@@ -16,7 +16,7 @@ def read_examples(path: Path) -> list[str]:
 
 
 def domain_examples(domains_dir: Path = DOMAINS_DIR) -> dict[str, list[str]]:
-    """Examples of every domain folder that has an examples.txt, keyed by folder name."""
+    """Examples of every domain folder that has an examples.txt, keyed by folder name ("_x" is skipped)."""
     return {
         path.parent.name: read_examples(path)
         for path in sorted(domains_dir.glob("*/examples.txt"))

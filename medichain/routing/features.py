@@ -14,7 +14,7 @@ MARKER = "§"
 _NON_WORD = re.compile(r"[\W_]+")
 _MAX_CHARS = 400  # longer messages are truncated: routing needs only their gist
 _CHAR_NGRAMS = (1, 2, 3, 4)
-_ONLY_NAME_SLACK = 3  # "쎄레브렉스는?", "lipitor" — a bare name plus a particle is still just a name
+_ONLY_NAME_SLACK = 2  # "쎄레브렉스는?", "lipitor?" — a bare name plus a particle is still just a name
 
 
 def clean(text: str) -> str:

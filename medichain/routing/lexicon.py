@@ -106,26 +106,29 @@ class Lexicon:
 def load_drug_lexicons(directory: Path) -> dict[str, list[str]]:
     """Drug names from every drug file in a folder: {"drug": specific names, "drug_class": class words}.
 
-    Specific names are products, ingredients and brand aliases; class words ("항생제", "두통약", or any
-    alias several records share) also appear in general questions, so they get a marker of their own.
-    Bad files are skipped.
+    Product and ingredient names are specific, and so are aliases unless they are class words ("항생제",
+    "두통약", or an alias several records share): those also appear in general questions, so they get a
+    marker of their own. Bad files and malformed fields are skipped.
     """
-    per_record: list[list[str]] = []
+    records: list[tuple[list[str], list[str]]] = []
     for path in sorted(directory.glob("*.json")):
         try:
-            records = json.loads(path.read_text(encoding="utf-8"))
+            loaded = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             log.warning("skipping drug file %s: %s", path, error)
             continue
-        per_record += [
-            _record_names(r) for r in (records if isinstance(records, list) else []) if isinstance(r, dict)
+        records += [
+            _record_names(r) for r in (loaded if isinstance(loaded, list) else []) if isinstance(r, dict)
         ]
-    shared = Counter(key for names in per_record for key in {normalize(n) for n in names})
+    primary = {normalize(n) for names, _ in records for n in names}
+    shared = Counter(key for _, aliases in records for key in {normalize(a) for a in aliases})
     lexicons: dict[str, list[str]] = {"drug": [], "drug_class": []}
-    for names in per_record:
-        for name in names:
-            generic = shared[normalize(name)] > 1 or _is_class_word(name)
-            lexicons["drug_class" if generic else "drug"].append(name)
+    for names, aliases in records:
+        lexicons["drug"] += names
+        for alias in aliases:
+            key = normalize(alias)
+            generic = key not in primary and (shared[key] > 1 or _is_class_word(alias))
+            lexicons["drug_class" if generic else "drug"].append(alias)
     return lexicons
 
 
@@ -135,18 +138,19 @@ def _is_class_word(name: str) -> bool:
     return bool(_HANGUL.search(word)) and (word.endswith("약") or (word.endswith("제") and len(word) <= 4))
 
 
-def _record_names(record: dict) -> list[str]:
-    """The strings of name.ko/en, aliases and ingredients[].ko/en of one drug record, if well-formed."""
-    out: list[str] = []
+def _strings(values: list[object]) -> list[str]:
+    return [v for v in values if isinstance(v, str)]
+
+
+def _record_names(record: dict) -> tuple[list[str], list[str]]:
+    """(name.ko/en and ingredients[].ko/en, aliases) of one drug record, skipping malformed fields."""
+    names: list[str] = []
     name = record.get("name")
     if isinstance(name, dict):
-        out += [v for v in (name.get("ko"), name.get("en")) if isinstance(v, str)]
-    aliases = record.get("aliases")
-    if isinstance(aliases, list):
-        out += [a for a in aliases if isinstance(a, str)]
+        names += _strings([name.get("ko"), name.get("en")])
     ingredients = record.get("ingredients")
-    if isinstance(ingredients, list):
-        for ingredient in ingredients:
-            if isinstance(ingredient, dict):
-                out += [v for v in (ingredient.get("ko"), ingredient.get("en")) if isinstance(v, str)]
-    return out
+    for ingredient in ingredients if isinstance(ingredients, list) else []:
+        if isinstance(ingredient, dict):
+            names += _strings([ingredient.get("ko"), ingredient.get("en")])
+    aliases = record.get("aliases")
+    return names, _strings(aliases) if isinstance(aliases, list) else []

@@ -34,7 +34,7 @@ class SoftmaxModel:
 
     def logits(self, cols: np.ndarray, values: np.ndarray) -> np.ndarray:
         """Logits of one sparse row given as column indices and values."""
-        return np.einsum("i,ij->j", values, self.weights[cols]) + self.bias
+        return values @ np.take(self.weights, cols, axis=0) + self.bias
 
 
 def fit_softmax(
@@ -56,9 +56,8 @@ def fit_softmax(
         logits = x.dot(w) + b
         shifted = logits - logits.max(axis=1, keepdims=True)
         log_norm = np.log(np.exp(shifted).sum(axis=1))
-        loss = _inner(weights, log_norm - (shifted * targets).sum(axis=1)) + 0.5 * l2 * _inner(
-            w.ravel(), w.ravel()
-        )
+        penalty = 0.5 * l2 * _inner(w.ravel(), w.ravel())
+        loss = _inner(weights, log_norm - (shifted * targets).sum(axis=1)) + penalty
         residual = (np.exp(shifted - log_norm[:, None]) - targets) * weights[:, None]
         gradient = np.concatenate([(x.t_dot(residual) + l2 * w).ravel(), residual.sum(axis=0)])
         return loss, gradient
@@ -68,18 +67,20 @@ def fit_softmax(
 
 
 def _lbfgs(objective: Objective, theta: np.ndarray, iterations: int, tolerance: float) -> np.ndarray:
-    """Limited-memory BFGS with a backtracking (Armijo) line search; deterministic."""
+    """Limited-memory BFGS with a backtracking (Armijo) line search; deterministic.
+
+    Curvature pairs are kept in single precision with their 1/(y·s), which halves the cost of the
+    search direction on the large weight vector.
+    """
     loss, gradient = objective(theta)
-    steps: list[np.ndarray] = []
-    changes: list[np.ndarray] = []
+    pairs: list[tuple[np.ndarray, np.ndarray, float]] = []  # (step s, gradient change y, 1 / y·s)
     for _ in range(iterations):
         if np.abs(gradient).max() < tolerance:
             break
-        direction = _two_loop(gradient, steps, changes)
+        direction = _two_loop(gradient, pairs)
         slope = _inner(gradient, direction)
         if slope >= 0:  # lost curvature information: restart from steepest descent
-            steps.clear()
-            changes.clear()
+            pairs.clear()
             direction = -gradient / max(np.abs(gradient).max(), 1e-12)
             slope = _inner(gradient, direction)
         size = 1.0
@@ -91,28 +92,28 @@ def _lbfgs(objective: Objective, theta: np.ndarray, iterations: int, tolerance: 
             size /= 2
         else:
             break
-        step, change = candidate - theta, new_gradient - gradient
-        if _inner(step, change) > 1e-12:
-            steps.append(step)
-            changes.append(change)
-            if len(steps) > _MEMORY:
-                steps.pop(0)
-                changes.pop(0)
+        step = (candidate - theta).astype(np.float32)
+        change = (new_gradient - gradient).astype(np.float32)
+        curvature = _inner(step, change)
+        if curvature > 1e-12:
+            pairs.append((step, change, 1.0 / curvature))
+            if len(pairs) > _MEMORY:
+                pairs.pop(0)
         theta, loss, gradient = candidate, new_loss, new_gradient
     return theta
 
 
-def _two_loop(gradient: np.ndarray, steps: list[np.ndarray], changes: list[np.ndarray]) -> np.ndarray:
+def _two_loop(gradient: np.ndarray, pairs: list[tuple[np.ndarray, np.ndarray, float]]) -> np.ndarray:
     """The L-BFGS search direction: minus the inverse-Hessian estimate times the gradient."""
-    q = gradient.copy()
+    q = gradient.astype(np.float32)
     alphas: list[float] = []
-    for s, y in zip(reversed(steps), reversed(changes), strict=True):
-        alpha = _inner(s, q) / _inner(y, s)
+    for s, y, rho in reversed(pairs):
+        alpha = rho * _inner(s, q)
         alphas.append(alpha)
-        q -= alpha * y
-    if steps:
-        q *= _inner(steps[-1], changes[-1]) / _inner(changes[-1], changes[-1])
-    for (s, y), alpha in zip(zip(steps, changes, strict=True), reversed(alphas), strict=True):
-        beta = _inner(y, q) / _inner(y, s)
-        q += (alpha - beta) * s
-    return -q
+        q -= np.float32(alpha) * y
+    if pairs:
+        s, y, rho = pairs[-1]
+        q *= np.float32(1.0 / (rho * _inner(y, y)))
+    for (s, y, rho), alpha in zip(pairs, reversed(alphas), strict=True):
+        q += np.float32(alpha - rho * _inner(y, q)) * s
+    return -q.astype(np.float64)

@@ -9,6 +9,7 @@ import pytest
 from medichain.knowledge.embedders import DEFAULT_EMBEDDER, Embedder, load_embedder
 from medichain.knowledge.index import HybridIndex
 from medichain.knowledge.passages import Passage, chunk_article
+from medichain.knowledge.service import seed_index
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BUNDLED_ARTICLES = Path(__file__).resolve().parents[2] / "medichain" / "data" / "articles"
@@ -54,12 +55,14 @@ def index(tmp_path: Path, embedder: Embedder, saved_index_dir: Path) -> HybridIn
 def bundled_index(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
 ) -> HybridIndex:
-    """An index over the bundled articles, kept in pytest's cache so later runs embed only changes."""
+    """An index over the bundled articles, started from the index shipped in the package (so nothing is
+    embedded unless the articles changed) and kept in pytest's cache."""
     articles = [a for f in sorted(BUNDLED_ARTICLES.glob("*.json")) for a in json.loads(f.read_text("utf-8"))]
     if not articles:
         pytest.skip("no bundled articles")
     cache = getattr(request.config, "cache", None)  # absent under `-p no:cacheprovider`
     directory = cache.mkdir("knowledge-bundled-index") if cache else tmp_path_factory.mktemp("bundled")
+    seed_index(directory)
     built = HybridIndex(directory, embedder)
     built.sync(article_passages(articles))
     return built

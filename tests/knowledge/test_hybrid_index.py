@@ -152,6 +152,18 @@ def test_other_embedder_makes_the_saved_index_stale(index: HybridIndex, embedder
         HybridIndex(index.path / "absent", embedder).load()
 
 
+def test_unreadable_index_is_stale_and_sync_rebuilds_it(index: HybridIndex, embedder: Embedder) -> None:
+    passages = index.passages()
+    index.save()
+    manifest = json.loads((index.path / MANIFEST).read_text())
+    (index.path / manifest["files"]["vectors"]).write_bytes(b"not numpy")
+    broken = HybridIndex(index.path, embedder)
+    with pytest.raises(StaleIndexError):
+        broken.load()
+    assert broken.sync(passages) == len(passages)
+    assert broken.search("advil warfarin", 1)[0].passage.doc_id == "drug-ibuprofen"
+
+
 def test_sync_rebuilds_stale_and_applies_only_differences(index: HybridIndex, embedder: Embedder) -> None:
     passages = index.passages()
     index.save()

@@ -50,7 +50,6 @@ def test_fixture_index_answers_the_fixture_questions(index: HybridIndex) -> None
     assert results["hybrid"].recall == pytest.approx(3 / 4)
 
 
-@pytest.mark.slow
 def test_bundled_set_is_balanced_and_labelled_with_known_articles(bundled_index: HybridIndex) -> None:
     questions = load_questions(BUNDLED_SET)
     assert len(questions) >= 160
@@ -63,7 +62,6 @@ def test_bundled_set_is_balanced_and_labelled_with_known_articles(bundled_index:
     assert not unknown
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("split", ["dev", "holdout"])
 def test_hybrid_recall_is_at_least_each_single_mode(bundled_index: HybridIndex, split: str) -> None:
     results = evaluate(bundled_index, BUNDLED_SET, k=5, split=split)

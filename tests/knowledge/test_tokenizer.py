@@ -1,5 +1,7 @@
 """Korean morphemes, English stems and mixed text."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 from medichain.knowledge.tokenize import stem_english, tokenize, tokenize_many
 
 
@@ -38,3 +40,11 @@ def test_batch_matches_single_calls() -> None:
     texts = ["두통이 심해요", "fever in children", "", "열이 39도예요 ibuprofen 먹였어요"]
     assert tokenize_many(texts) == [tokenize(t) for t in texts]
     assert tokenize_many([]) == []
+
+
+def test_concurrent_calls_share_one_analyser() -> None:
+    texts = ["머리가 지끈지끈 아프고 속이 메스꺼워요", "타이레놀 먹어도 돼?"] * 20
+    expected = tokenize_many(texts)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(tokenize, texts))
+    assert results == expected

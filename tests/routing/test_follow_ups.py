@@ -61,8 +61,22 @@ def test_unknown_previous_domain_is_ignored(router: Router) -> None:
     assert router.route(text, RoutingContext("astrology")) == router.route(text)
 
 
-def test_context_language_is_used_when_the_message_has_no_letters(router: Router) -> None:
-    decision = router.route("??", RoutingContext("drug", lang="en"))
-    assert decision.domain == "drug"
-    if decision.clarifying_question:
-        assert "아니면" not in decision.clarifying_question
+@pytest.mark.parametrize("text", ["??", "👍", ""])
+def test_a_message_without_letters_stays_with_the_previous_turn(router: Router, text: str) -> None:
+    decision = router.route(text, AFTER_DRUG)
+    assert decision.domain == "drug" and decision.follow_up
+    assert router.route(text).domain == "out_of_scope"
+
+
+def test_context_language_is_used_when_the_message_has_no_letters() -> None:
+    always_asks = Router.from_examples(
+        {"drug": ["타이레놀 부작용"], "clinic": ["근처 병원"]},
+        ["날씨"],
+        threshold=1.01,
+        lexicons={},
+        vague=[],
+    )
+    question = always_asks.route("38.5", RoutingContext(lang="en")).clarifying_question
+    assert question is not None and ", or " in question
+    question = always_asks.route("38.5", RoutingContext(lang="ko")).clarifying_question
+    assert question is not None and "아니면" in question
