@@ -4,6 +4,7 @@ import getpass
 import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +20,7 @@ from medichain.cli.runtime import with_platform
 from medichain.cli.setup import ensure_secrets
 from medichain.config import Settings, get_settings
 from medichain.core.db.models import ShardInfo
+from medichain.domains.scaffold.generator import ScaffoldError, new_domain
 from medichain.domains.template import GeoPoint
 from medichain.knowledge.service import build_seed_index
 from medichain.platform import Platform
@@ -29,11 +31,13 @@ shards_app = typer.Typer(help="User shards.", no_args_is_help=True)
 users_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 keys_app = typer.Typer(help="Encryption keys.", no_args_is_help=True)
 index_app = typer.Typer(help="The retrieval index.", no_args_is_help=True)
+domain_app = typer.Typer(help="Domain templates.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(shards_app, name="shards")
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
 app.add_typer(index_app, name="index")
+app.add_typer(domain_app, name="domain")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(imports.app, name="import")
 
@@ -209,3 +213,17 @@ def index_seed() -> None:
     """Rebuild the index of the bundled articles shipped in the package (maintainers, after editing articles)."""
     count = build_seed_index(get_settings().embedder)
     err.print(f"shipped index rebuilt with {count} passages")
+
+
+@domain_app.command("new")
+def domain_new(
+    name: Annotated[str, typer.Argument(help="Domain name, e.g. dental.")],
+    directory: Annotated[Path, typer.Option("--dir", help="Where to create the package.")] = Path("."),
+) -> None:
+    """Scaffold an installable domain package (template, examples, tests, entry point)."""
+    try:
+        root = new_domain(name, directory)
+    except ScaffoldError as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    err.print(f"created {root}: `pip install -e {root}` registers it; `pytest {root}` runs its tests")

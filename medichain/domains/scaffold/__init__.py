@@ -1,0 +1,1 @@
+"""`medichain domain new NAME`: writes a working, installable domain package from templates."""
