@@ -47,7 +47,10 @@ class ClinicDomain:
     """Departments for symptoms, hospitals nearby, opening hours."""
 
     name = "clinic"
-    description: ClassVar[dict[str, str]] = {"ko": "진료과 안내와 가까운 병원 찾기", "en": "Which department, and hospitals nearby"}
+    description: ClassVar[dict[str, str]] = {
+        "ko": "진료과 안내와 가까운 병원 찾기",
+        "en": "Which department, and hospitals nearby",
+    }
 
     def __init__(self) -> None:
         self.finder = HospitalFinder([])

@@ -58,7 +58,10 @@ class DrugDomain:
     """Medicines: what they are for, how they are taken, side effects, storage, interactions."""
 
     name = "drug"
-    description: ClassVar[dict[str, str]] = {"ko": "의약품 정보와 약물 상호작용", "en": "Medicines and drug interactions"}
+    description: ClassVar[dict[str, str]] = {
+        "ko": "의약품 정보와 약물 상호작용",
+        "en": "Medicines and drug interactions",
+    }
 
     def __init__(self) -> None:
         self.catalog = DrugCatalog([], [])

@@ -22,7 +22,10 @@ class EmergencyDomain:
     """First aid and emergency rooms."""
 
     name = "emergency"
-    description: ClassVar[dict[str, str]] = {"ko": "응급 상황, 응급처치, 가까운 응급실", "en": "Emergencies, first aid, nearest ERs"}
+    description: ClassVar[dict[str, str]] = {
+        "ko": "응급 상황, 응급처치, 가까운 응급실",
+        "en": "Emergencies, first aid, nearest ERs",
+    }
 
     @property
     def examples(self) -> list[str]:

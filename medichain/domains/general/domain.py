@@ -13,7 +13,10 @@ class GeneralDomain:
     """General medical information: symptoms, conditions, prevention, lifestyle."""
 
     name = "general"
-    description: ClassVar[dict[str, str]] = {"ko": "증상·질환·예방 등 일반 의학 정보", "en": "Symptoms, conditions and prevention"}
+    description: ClassVar[dict[str, str]] = {
+        "ko": "증상·질환·예방 등 일반 의학 정보",
+        "en": "Symptoms, conditions and prevention",
+    }
 
     @property
     def examples(self) -> list[str]:

@@ -1,6 +1,6 @@
 """The files of a new domain package (`{name}` is the domain name, `{title}` its class name)."""
 
-PYPROJECT = '''[build-system]
+PYPROJECT = """[build-system]
 requires = ["setuptools>=69"]
 build-backend = "setuptools.build_meta"
 
@@ -16,7 +16,7 @@ dependencies = ["medichain"]
 
 [tool.setuptools.package-data]
 "medichain_{name}" = ["examples.txt"]
-'''
+"""
 
 DOMAIN = '''"""The {name} domain: answers from the knowledge articles imported with `--domain {name}`."""
 
@@ -56,12 +56,12 @@ class {title}Domain:
         return None
 '''
 
-EXAMPLES = '''# One message per line: what people ask this domain, in Korean and English.
+EXAMPLES = """# One message per line: what people ask this domain, in Korean and English.
 {name} 관련해서 궁금한 게 있어요
 {name}에 대해 알려주세요
 what should I know about {name}
 tell me about {name}
-'''
+"""
 
 TEST = '''"""The {name} domain satisfies the template and answers from its documents."""
 
@@ -94,7 +94,7 @@ def test_answers_without_documents() -> None:
     assert not answer.found and answer.sections == []
 '''
 
-README = '''# medichain-domain-{name}
+README = """# medichain-domain-{name}
 
 A MediChain domain. Install it next to MediChain and it is found through the `medichain.domains`
 entry point; restart the platform and the router learns its examples.
@@ -102,4 +102,4 @@ entry point; restart the platform and the router learns its examples.
     pip install -e .
     medichain import documents docs/ --domain {name}
     pytest
-'''
+"""
