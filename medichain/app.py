@@ -27,6 +27,7 @@ from medichain.domains import endpoints as domain_endpoints
 from medichain.domains.registry import discover
 from medichain.health import endpoints as health_endpoints
 from medichain.knowledge import endpoints as knowledge_endpoints
+from medichain.observability import metrics
 from medichain.platform import Platform
 
 DESCRIPTION = """Medical information chatbot platform: KTAS triage, domain routing, grounded answers.
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
         chat_seed_endpoints,
         chat_websocket,
         dashboard_endpoints,
+        metrics,
     ):
         app.include_router(module.router)
     for domain in discover(settings.domains or None).values():

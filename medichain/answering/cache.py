@@ -18,6 +18,7 @@ import orjson
 
 from medichain.core.kv import KeyValueStore
 from medichain.core.text import normalize
+from medichain.observability.metrics import CACHE_LOOKUPS
 
 _NON_WORD = re.compile(r"[\W_]+")
 MAX_VECTORS_PER_BUCKET = 2000
@@ -74,8 +75,10 @@ class SemanticCache:
             raw = await self._store.get(similar) if similar else None
         if raw is None:
             self.stats.misses += 1
+            CACHE_LOOKUPS.labels(domain, lang, "miss").inc()
             return None
         self.stats.hits += 1
+        CACHE_LOOKUPS.labels(domain, lang, "hit").inc()
         return orjson.loads(raw)
 
     async def put(self, domain: str, lang: str, text: str, response: dict) -> None:

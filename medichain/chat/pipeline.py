@@ -23,6 +23,7 @@ from medichain.chat.composer import LLMComposer
 from medichain.chat.domain_client import DomainClient, DomainUnavailable
 from medichain.core.text import Language, detect_language
 from medichain.domains.template import DomainAnswer, GeoPoint, Query
+from medichain.observability.metrics import TRIAGE_LEVELS
 from medichain.routing import OUT_OF_SCOPE as OUT_OF_SCOPE_LABEL
 from medichain.routing import RouteDecision, Router, RoutingContext
 from medichain.triage import TriageContext, TriageEngine, TriageResult
@@ -115,6 +116,7 @@ class ChatPipeline:
         yield Typing()
         lang: Language = detect_language(text)
         triage = self._triage.assess(text, turn.triage_context)
+        TRIAGE_LEVELS.labels(str(triage.level)).inc()
         route = self._route(text, turn, lang, triage)
         domain = "emergency" if triage.level <= 2 else route.domain
         confidence = 1.0 if triage.level <= 2 else route.confidence

@@ -160,3 +160,15 @@ async def test_rename_search_delete_room(loaded_client: httpx.AsyncClient, loade
         await loaded_client.delete(f"/api/v1/chat/rooms/{room['id']}", headers=headers)
     ).status_code == 204
     assert (await loaded_client.get("/api/v1/chat/rooms", headers=headers)).json() == []
+
+
+async def test_cache_hit_rate_is_exported(loaded_client: httpx.AsyncClient) -> None:
+    question = "감기에 좋은 음식이 있나요?"
+    first = await _ask(loaded_client, question)
+    second = await _ask(loaded_client, "감기에 좋은 음식이 있나요")
+    assert not first["cached"] and second["cached"], (
+        "the same question (punctuation aside) is served from cache"
+    )
+    metrics = (await loaded_client.get("/metrics")).text
+    assert 'medichain_semantic_cache_lookups_total{domain="general",lang="ko",result="hit"}' in metrics
+    assert "medichain_triage_level_total" in metrics

@@ -1,0 +1,1 @@
+"""Observability: Prometheus metrics (more figures arrive with the services topology)."""
