@@ -77,12 +77,15 @@ class KnowledgeBase:
     async def sync(self, dbs: Databases, *, only_if_missing: bool = False) -> int:
         """Bring the index in line with the stored documents, embedding only what changed.
 
-        Returns the number of passages added, changed or removed. With `only_if_missing`, an index that
-        loads from disk is used as it is.
+        Returns the number of passages added, changed or removed. A missing index starts from the one
+        shipped with the package, so the bundled articles are not embedded again. With
+        `only_if_missing`, an index that loads from disk is used as it is (and a missing one is built
+        from the stored documents alone).
         """
         async with self._lock:
             if self._index is None:
-                await asyncio.to_thread(seed_index, self._index_dir)
+                if not only_if_missing:
+                    await asyncio.to_thread(seed_index, self._index_dir)
                 embedder = QueryCachingEmbedder(await asyncio.to_thread(load_embedder, self._embedder_spec))
                 index = HybridIndex(self._index_dir, embedder)
                 if only_if_missing:
