@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
     account_errors.install(app)
     conversation_endpoints.install(app)
     chat_endpoints.install(app)
+    chat_seed_endpoints.install(app)
     for module in (
         health_endpoints,
         endpoints,

@@ -3,7 +3,8 @@
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from medichain.accounts.auth import authenticate_token
@@ -53,8 +54,27 @@ class SeedChatResponse(SeedResponse):
     response: dict[str, Any] | None = None
 
 
+class SeedRefusal(Exception):
+    """A request answered with the envelope's errorCode (HTTP 200, as the seed's clients expect)."""
+
+    def __init__(self, error_code: int, sequence: int, message: str) -> None:
+        super().__init__(message)
+        self.response = SeedChatResponse(error_code=error_code, sequence=sequence, message=message)
+
+
 async def _principal(body: SeedRequest, platform: Platform, ip: str) -> Principal:
-    return await authenticate_token(body.access_token, platform, ip)
+    try:
+        return await authenticate_token(body.access_token, platform, ip)
+    except AccountError as exc:
+        raise SeedRefusal(401, body.sequence, "invalid access token") from exc
+
+
+def install(app: FastAPI) -> None:
+    """Answer `SeedRefusal` with the seed's envelope."""
+
+    @app.exception_handler(SeedRefusal)
+    async def _refused(_: Request, exc: SeedRefusal) -> JSONResponse:
+        return JSONResponse(exc.response.model_dump(mode="json", by_alias=True))
 
 
 @router.post("/rooms", response_model_by_alias=True)
@@ -62,10 +82,7 @@ async def seed_rooms(
     body: SeedRequest, platform: PlatformDep, ip: ClientIP, conversations: ConversationsDep
 ) -> SeedChatResponse:
     """The caller's rooms."""
-    try:
-        user = await _principal(body, platform, ip)
-    except AccountError:
-        return SeedChatResponse(error_code=401, sequence=body.sequence, message="invalid access token")
+    user = await _principal(body, platform, ip)
     rooms = await conversations.rooms(user.user_id)
     return SeedChatResponse(
         sequence=body.sequence,
@@ -78,10 +95,7 @@ async def seed_room_new(
     body: SeedRoomNew, platform: PlatformDep, ip: ClientIP, conversations: ConversationsDep
 ) -> SeedChatResponse:
     """Create a room."""
-    try:
-        user = await _principal(body, platform, ip)
-    except AccountError:
-        return SeedChatResponse(error_code=401, sequence=body.sequence, message="invalid access token")
+    user = await _principal(body, platform, ip)
     room = await conversations.create_room(user.user_id, body.title or None)
     return SeedChatResponse(sequence=body.sequence, room_id=room.id)
 
@@ -91,10 +105,7 @@ async def seed_message(
     body: SeedMessage, platform: PlatformDep, ip: ClientIP, chat: ChatDep, conversations: ConversationsDep
 ) -> SeedChatResponse:
     """Answer a message; `sequence` makes a resend idempotent within the room."""
-    try:
-        user = await _principal(body, platform, ip)
-    except AccountError:
-        return SeedChatResponse(error_code=401, sequence=body.sequence, message="invalid access token")
+    user = await _principal(body, platform, ip)
     room_id = body.room_id or (await conversations.create_room(user.user_id, None)).id
     location = GeoPoint(body.lat, body.lng) if body.lat is not None and body.lng is not None else None
     try:
@@ -119,11 +130,9 @@ async def seed_history(
     body: SeedHistory, platform: PlatformDep, ip: ClientIP, conversations: ConversationsDep
 ) -> SeedChatResponse:
     """Messages of a room, oldest first."""
+    user = await _principal(body, platform, ip)
     try:
-        user = await _principal(body, platform, ip)
         messages = await conversations.messages(user.user_id, body.room_id, limit=200)
-    except AccountError:
-        return SeedChatResponse(error_code=401, sequence=body.sequence, message="invalid access token")
     except ConversationError as exc:
         return SeedChatResponse(error_code=404, sequence=body.sequence, message=exc.message)
     return SeedChatResponse(
