@@ -232,6 +232,7 @@ class ChatPipeline:
             if route.follow_up or route.domain == turn.previous_domain
             else (),
             triage_level=triage.level,
+            red_flags=tuple(triage.red_flags),
             information_question=triage.information_question,
         )
         try:

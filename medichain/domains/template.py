@@ -85,6 +85,7 @@ class Query:
     medications: tuple[str, ...] = ()
     previous_entities: tuple[str, ...] = ()
     triage_level: int = 5
+    red_flags: tuple[str, ...] = ()
     information_question: bool = False
 
 

@@ -24,6 +24,9 @@ async def test_emergency_short_circuits_to_119(loaded_client: httpx.AsyncClient)
     assert "119" in body["answer"] and body["triage"]["guidance"]["steps"]
     assert body["hospitals"] and all(h["emergency"] for h in body["hospitals"])
     assert body["disclaimer"] in body["answer"]
+    assert body["citations"][0]["id"].startswith("emergency-heart-attack#"), (
+        "first aid for the red flag found"
+    )
 
 
 async def test_drug_interaction_answer_with_citations(loaded_client: httpx.AsyncClient) -> None:
