@@ -19,6 +19,7 @@ from medichain.app import create_app
 from medichain.config import Settings
 from medichain.core.security.crypto import new_key
 from medichain.platform import Platform
+from tests.servers import free_port
 
 MARIADB_ADMIN_URL = "mysql+asyncmy://medichain:medichain@127.0.0.1:3306/"
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -211,13 +212,9 @@ def bearer(tokens: dict) -> dict[str, str]:
 @asynccontextmanager
 async def live_server(app: FastAPI) -> AsyncIterator[str]:
     """Serve a started application with uvicorn on a free port (for WebSocket clients); yields its URL."""
-    import socket
-
     import uvicorn
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws_max_size=65536
     )

@@ -2,9 +2,6 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SEED_PREFIXES = ("/account/", "/chatbot/")
-"""Paths that speak the seed's envelope."""
-
 
 class SeedRequest(BaseModel):
     """Fields every seed request carries."""

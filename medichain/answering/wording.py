@@ -37,7 +37,6 @@ WARNING_SIGNS_LINE = {
     "ko": "지금 이런 증상이 나타나고 있다면 바로 119에 전화하세요.",
     "en": "If these symptoms are happening now, call 119 at once.",
 }
-SOURCES_HEADING = {"ko": "출처", "en": "Sources"}
 SERVICE_UNAVAILABLE = {
     "ko": "지금은 {domain} 정보 서비스에 연결할 수 없어 자세한 답을 드리지 못합니다. 잠시 후 다시 시도해 주세요.",
     "en": "The {domain} information service is unavailable right now, so I cannot answer in detail. "

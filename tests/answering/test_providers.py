@@ -18,7 +18,8 @@ from medichain.answering.providers import LLMError, LLMProvider, LLMStream, Toke
 from medichain.answering.providers.base import estimate_tokens
 from medichain.answering.providers.openai import OpenAIProvider
 from medichain.config import Settings
-from tests.answering.conftest import SERVER_CONTEXT, free_port, require_llama_cpp
+from tests.answering.conftest import SERVER_CONTEXT, require_llama_cpp
+from tests.servers import free_port
 
 MESSAGES = [{"role": "user", "content": "Name three colours of the rainbow."}]
 MAX_TOKENS = 24

@@ -10,12 +10,8 @@ that is already running instead.
 import base64
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.browser import Server, Session, new_session
+from tests.servers import free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -43,27 +40,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "e2e: drives the web client in Chromium against a running server")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_ready(url: str, process: subprocess.Popen, log: Path, timeout_s: float = 300) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/ready", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"the server was not ready within {timeout_s} s:\n{log.read_text()[-4000:]}")
-
-
 @pytest.fixture(scope="session")
 def frontend_dist() -> Path:
     """The built web client; built now when missing."""
@@ -80,7 +56,7 @@ def server(frontend_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         yield Server(url.rstrip("/"), "admin", os.environ["MEDICHAIN_E2E_ADMIN_PASSWORD"])
         return
     home = tmp_path_factory.mktemp("medichain")
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {name: value for name, value in os.environ.items() if not name.startswith("MEDICHAIN_")}
     env.update(
@@ -118,7 +94,7 @@ def server(frontend_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
             stderr=subprocess.STDOUT,
         )
     try:
-        _wait_ready(base_url, process, log)
+        wait_until_serving(f"{base_url}/ready", process, log, 300, "the server")
         admin_password = secrets.token_urlsafe(16)
         subprocess.run(
             [str(BIN / "medichain"), "users", "create", "admin", "--admin", "--password-stdin"],
