@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import swagger_ui_bundle
 from fastapi import FastAPI
@@ -28,7 +29,11 @@ from medichain.domains.registry import discover
 from medichain.health import endpoints as health_endpoints
 from medichain.knowledge import endpoints as knowledge_endpoints
 from medichain.observability import metrics
+from medichain.observability.traffic import TrafficMetrics
 from medichain.platform import Platform
+from medichain.services import internal_endpoints
+from medichain.services.catalog import ServiceSpec, spec
+from medichain.services.prober import probing
 
 DESCRIPTION = """Medical information chatbot platform: KTAS triage, domain routing, grounded answers.
 
@@ -36,15 +41,18 @@ MediChain gives general health information. It never diagnoses or prescribes; in
 
 
 def create_app(settings: Settings | None = None, *, service_name: str = "chatbot_server") -> FastAPI:
-    """Build the application; the platform (databases, stores) starts in the lifespan."""
+    """Build the application of one service (the gateway serves everything in embedded mode); the platform
+    (databases, stores) starts in the lifespan."""
     settings = settings or get_settings()
+    service = spec(service_name)
     configure_logging(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.platform = await Platform.start(settings, service_name=service_name)
         try:
-            yield
+            async with probing(app.state.platform):
+                yield
         finally:
             await app.state.platform.stop()
 
@@ -61,28 +69,14 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
     conversation_endpoints.install(app)
     chat_endpoints.install(app)
     chat_seed_endpoints.install(app)
-    for module in (
-        health_endpoints,
-        endpoints,
-        seed_endpoints,
-        admin_endpoints,
-        audit_endpoints,
-        domain_endpoints,
-        knowledge_endpoints,
-        conversation_endpoints,
-        chat_endpoints,
-        chat_seed_endpoints,
-        chat_websocket,
-        dashboard_endpoints,
-        metrics,
-    ):
+    for module in _modules(service):
         app.include_router(module.router)
     for domain in discover(settings.domains or None).values():
         domain_router = domain.router()
-        if domain_router is not None:
+        if domain_router is not None and (service.role == "gateway" or domain.name == service.domain):
             app.include_router(domain_router)
     _mount_docs(app)
-    if (settings.web_dir / "index.html").is_file():
+    if service.role == "gateway" and (settings.web_dir / "index.html").is_file():
         app.mount("/", StaticFiles(directory=settings.web_dir, html=True), name="web")
     app.add_middleware(
         CORSMiddleware,
@@ -94,7 +88,31 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
         max_age=600,
     )
     app.add_middleware(EdgeMiddleware)
+    app.add_middleware(TrafficMetrics)
     return app
+
+
+_GATEWAY_MODULES = (
+    health_endpoints,
+    endpoints,
+    seed_endpoints,
+    admin_endpoints,
+    audit_endpoints,
+    domain_endpoints,
+    knowledge_endpoints,
+    conversation_endpoints,
+    chat_endpoints,
+    chat_seed_endpoints,
+    chat_websocket,
+    dashboard_endpoints,
+    metrics,
+)
+_BACKEND_MODULES = (health_endpoints, domain_endpoints, metrics, internal_endpoints)
+
+
+def _modules(service: ServiceSpec) -> tuple[Any, ...]:
+    """The routers a service mounts: all of them on the gateway, health, metrics and internal calls elsewhere."""
+    return _GATEWAY_MODULES if service.role == "gateway" else _BACKEND_MODULES
 
 
 def _mount_docs(app: FastAPI) -> None:

@@ -64,9 +64,26 @@ class Settings(BaseSettings):
     cache_ttl_s: int = Field(3600, ge=0)
     cache_similarity: float = Field(0.95, gt=0, le=1)
 
+    # --- answer monitoring (alerts, and the answer_log written in batches)
+    answer_slow_s: float = Field(10.0, gt=0)
+    answer_quality_min: float = Field(0.6, ge=0, le=1)
+    answer_log_flush_s: float = Field(1.0, gt=0)
+    answer_log_batch: int = Field(100, ge=1)
+    answer_log_buffer: int = Field(10_000, ge=1)
+
     # --- redis (empty = in-process fallbacks)
     redis_url: str = ""
     redis_prefix: str = "medichain:"
+    store_retry_s: float = Field(2.0, gt=0)
+
+    # --- services mode (empty service_urls = embedded: every domain in the gateway's process)
+    service_urls: Annotated[dict[str, str], NoDecode] = {}
+    service_timeout_s: float = Field(2.0, gt=0)
+    service_retries: int = Field(1, ge=0, le=5)
+    service_backoff_s: float = Field(0.05, ge=0)
+    breaker_failures: int = Field(5, ge=1)
+    breaker_reset_s: float = Field(10.0, gt=0)
+    service_probe_interval_s: float = Field(10.0, gt=0)
 
     # --- secrets (generated into .env by `medichain init` when absent)
     jwt_secret: SecretStr = SecretStr("")
@@ -105,6 +122,17 @@ class Settings(BaseSettings):
     _split = field_validator(
         "shard_urls", "cors_origins", "trusted_proxies", "data_keys", "domains", mode="before"
     )(_split_list)
+
+    @field_validator("service_urls", mode="before")
+    @classmethod
+    def _split_pairs(cls, value: object) -> object:
+        """Accept `name=url` pairs separated by commas (the environment) as well as a mapping."""
+        if isinstance(value, str):
+            pairs = [item.strip() for item in value.split(",") if item.strip()]
+            if any("=" not in pair for pair in pairs):
+                raise ValueError("expected name=url pairs separated by commas")
+            return dict(pair.split("=", 1) for pair in pairs)
+        return value
 
     @property
     def index_dir(self) -> Path:

@@ -13,11 +13,13 @@ from medichain.audit.service import SecurityAudit
 from medichain.chat.composer import create_composer
 from medichain.chat.domain_client import InProcessDomains
 from medichain.chat.pipeline import ChatPipeline
+from medichain.chat.route_client import LocalRoutes
 from medichain.chat.service import ChatService
 from medichain.config import Settings
 from medichain.conversations.service import ConversationService
 from medichain.core.db.shards import Databases
-from medichain.core.kv import KeyValueStore, create_store
+from medichain.core.failover_store import create_store
+from medichain.core.kv import KeyValueStore
 from medichain.core.ratelimit import RateLimiter
 from medichain.core.security.crypto import FieldCipher
 from medichain.core.security.passwords import Passwords
@@ -28,6 +30,8 @@ from medichain.knowledge.service import KnowledgeBase
 from medichain.knowledge.store import article_row, bundled_articles, upsert_documents
 from medichain.routing import Router
 from medichain.routing.examples import OUT_OF_SCOPE_FILE, read_examples
+from medichain.services.client import ServiceClient
+from medichain.services.remote import downstream_clients, wire_remote
 from medichain.triage import TriageEngine
 
 
@@ -61,6 +65,8 @@ class Platform:
     conversations: ConversationService
     chat: ChatService
     service_name: str
+    downstream: dict[str, ServiceClient]
+    """Services this process calls (services mode's gateway); empty in embedded mode."""
 
     @classmethod
     async def start(
@@ -94,10 +100,14 @@ class Platform:
             detail = {"domain": domain, "provider": provider, "issues": issues}
             await audit.record("answer_replaced", severity="medium", detail=detail)
 
+        downstream = downstream_clients(settings)
+        domain_client, routes = wire_remote(
+            downstream, InProcessDomains(domains, context), LocalRoutes(_router(tuple(domains)))
+        )
         pipeline = ChatPipeline(
             _triage_engine(),
-            _router(tuple(domains)),
-            InProcessDomains(domains, context),
+            routes,
+            domain_client,
             SemanticCache(store, settings.cache_ttl_s, settings.cache_similarity, embed),
             composer=create_composer(settings),
             on_replaced=record_replaced,
@@ -115,6 +125,7 @@ class Platform:
             conversations,
             ChatService(pipeline, conversations, accounts),
             service_name,
+            downstream,
         )
         await platform.start_domains()
         return platform
@@ -145,5 +156,7 @@ class Platform:
 
     async def stop(self) -> None:
         """Close connections."""
+        for client in self.downstream.values():
+            await client.close()
         await self.dbs.close()
         await self.store.close()

@@ -14,10 +14,11 @@ from rich.table import Table
 from sqlalchemy import select
 
 from medichain.chat.pipeline import InvalidMessage
-from medichain.cli import evaluate, imports
+from medichain.cli import evaluate, imports, services
 from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
+from medichain.cli.bench import bench
 from medichain.cli.runtime import with_platform
-from medichain.cli.setup import ensure_secrets
+from medichain.cli.setup import prepare
 from medichain.config import Settings, get_settings
 from medichain.core.db.models import ShardInfo
 from medichain.domains.scaffold.generator import ScaffoldError, new_domain
@@ -40,6 +41,9 @@ app.add_typer(index_app, name="index")
 app.add_typer(domain_app, name="domain")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(imports.app, name="import")
+app.command()(bench)
+app.add_typer(services.app, name="service")
+app.command()(services.up)
 
 err = Console(stderr=True)
 
@@ -47,15 +51,9 @@ err = Console(stderr=True)
 @app.command()
 def init() -> None:
     """Prepare a fresh checkout: secrets in .env, migrated global and shard databases."""
-    written = ensure_secrets()
+    written, counts = prepare()
     if written:
         err.print(f"wrote {', '.join(written)} to .env")
-        get_settings.cache_clear()
-
-    async def install(platform: Platform) -> dict[str, int]:
-        return await platform.install_bundled_data()
-
-    counts = with_platform(install, migrate=True)
     err.print("databases migrated; bundled data: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 

@@ -3,7 +3,10 @@
 import secrets
 from pathlib import Path
 
+from medichain.cli.runtime import with_platform
+from medichain.config import get_settings
 from medichain.core.security.crypto import new_key
+from medichain.platform import Platform
 
 ENV_FILE = Path(".env")
 
@@ -27,3 +30,18 @@ def ensure_secrets(env_file: Path = ENV_FILE) -> list[str]:
             handle.write(prefix + "\n".join(lines) + "\n")
         env_file.chmod(0o600)
     return list(missing)
+
+
+def prepare() -> tuple[list[str], dict[str, int]]:
+    """Everything a fresh checkout needs before serving: secrets, migrations, bundled data (idempotent).
+
+    Returns the secrets written to `.env` and the counts of bundled data loaded.
+    """
+    written = ensure_secrets()
+    if written:
+        get_settings.cache_clear()
+
+    async def install(platform: Platform) -> dict[str, int]:
+        return await platform.install_bundled_data()
+
+    return written, with_platform(install, migrate=True)

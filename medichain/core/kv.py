@@ -11,8 +11,6 @@ from typing import Protocol
 
 from redis.asyncio import Redis
 
-from medichain.config import Settings
-
 # Token bucket: KEYS[1] bucket; ARGV rate/s, burst, cost, now. Returns seconds to wait (0 = allowed).
 _TOKEN_BUCKET = """
 local b = redis.call('HMGET', KEYS[1], 't', 'ts')
@@ -206,10 +204,3 @@ class RedisStore:
 
     async def close(self) -> None:
         await self._redis.aclose()
-
-
-def create_store(settings: Settings) -> KeyValueStore:
-    """Redis when `MEDICHAIN_REDIS_URL` is set, otherwise the in-process store."""
-    if settings.redis_enabled:
-        return RedisStore(settings.redis_url, settings.redis_prefix)
-    return MemoryStore()

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from medichain.platform import Platform
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-_UNLIMITED_PATHS = ("/health", "/ready", "/metrics")
+_UNLIMITED_PATHS = ("/health", "/ready", "/metrics", "/internal/")  # internal: service token instead
 _DOCS_PATHS = ("/docs", "/redoc", "/static/swagger")
 _API_CSP = "default-src 'none'; frame-ancestors 'none'"
 _PAGE_CSP = (

@@ -58,13 +58,21 @@ async def record_health(platform: Platform, service: str, checks: Sequence[Check
     if not checks[0].ok:
         return
     failed = [c.name for c in checks if not c.ok]
+    status = "unhealthy" if failed else "healthy"
+    await record_service(platform, service, status, max(c.latency_ms for c in checks), ",".join(failed))
+
+
+async def record_service(
+    platform: Platform, service: str, status: str, latency_ms: float, detail: str
+) -> None:
+    """Upsert one service's row: its status (healthy, unhealthy, down), latency, and one more error unless healthy."""
     async with platform.dbs.global_sessions.begin() as session:
         row = await session.get(ServiceHealth, service) or ServiceHealth(service_name=service, error_count=0)
-        row.status = "unhealthy" if failed else "healthy"
+        row.status = status
         row.last_check = utcnow()
-        row.response_time_ms = int(max(c.latency_ms for c in checks))
-        row.error_count = (row.error_count or 0) + (1 if failed else 0)
-        row.detail = ",".join(failed)[:255]
+        row.response_time_ms = int(latency_ms)
+        row.error_count = (row.error_count or 0) + (0 if status == "healthy" else 1)
+        row.detail = detail[:255]
         session.add(row)
 
 
