@@ -152,6 +152,10 @@ class AccountService:
             raise AccountError("invalid_token", "this session has ended; please log in again")
         return Principal(claims.user_id, role, claims.session_id, claims)
 
+    async def session_live(self, principal: Principal) -> bool:
+        """Whether the caller's session still stands (no logout, revocation or expiry since it began)."""
+        return await self._sessions.active_role(principal.session_id) is not None
+
     async def logout(self, principal: Principal) -> None:
         """End the caller's session (its refresh and access tokens stop working)."""
         await self._sessions.revoke(principal.user_id, principal.session_id)

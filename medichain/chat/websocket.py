@@ -17,7 +17,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from pydantic import ValidationError
 
 from medichain.accounts.auth import authenticate_token
-from medichain.accounts.service import AccountError
+from medichain.accounts.service import AccountError, Principal
 from medichain.answering.responses import ChatResponse
 from medichain.chat.pipeline import Delta, InvalidMessage, Typing
 from medichain.chat.schemas import MessageIn
@@ -39,10 +39,11 @@ CLOSE_UNAUTHORIZED = 4401
 class Connection:
     """One authenticated socket: serialises sends and bounds the turns in flight."""
 
-    def __init__(self, socket: WebSocket, platform: Platform, user_id: str) -> None:
+    def __init__(self, socket: WebSocket, platform: Platform, principal: Principal) -> None:
         self.socket = socket
         self.platform = platform
-        self.user_id = user_id
+        self.principal = principal
+        self.user_id = principal.user_id
         self.chat: ChatService = platform.chat
         self._send_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -123,8 +124,8 @@ def _final(event: Answered) -> dict[str, Any]:
     }
 
 
-async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> str | None:
-    """Wait for the `auth` frame; the user id, or None after closing with 4401."""
+async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> Principal | None:
+    """Wait for the `auth` frame; the caller, or None after closing with 4401."""
     try:
         raw = await asyncio.wait_for(socket.receive_text(), AUTH_TIMEOUT_S)
         frame = orjson.loads(raw)
@@ -138,7 +139,7 @@ async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> str |
     except (TimeoutError, ValueError, KeyError, orjson.JSONDecodeError, AccountError, RateLimited):
         await socket.close(code=CLOSE_UNAUTHORIZED, reason="authentication required")
         return None
-    return principal.user_id
+    return principal
 
 
 @router.websocket("/ws/chat")
@@ -147,15 +148,19 @@ async def chat_socket(socket: WebSocket) -> None:
     platform: Platform = socket.app.state.platform
     ip = socket.scope.get("state", {}).get("client_ip", "unknown")
     await socket.accept()
-    user_id = await _authenticate(socket, platform, ip)
-    if user_id is None:
+    principal = await _authenticate(socket, platform, ip)
+    if principal is None:
         return
-    connection = Connection(socket, platform, user_id)
-    await connection.send({"type": "ready", "user_id": user_id})
+    connection = Connection(socket, platform, principal)
+    await connection.send({"type": "ready", "user_id": principal.user_id})
     try:
         while True:
             message = await asyncio.wait_for(socket.receive(), IDLE_TIMEOUT_S)
             if message["type"] == "websocket.disconnect":
+                break
+            if not await platform.accounts.session_live(principal):
+                # Logout, a password change or a disabled account ends the session: its sockets too.
+                await socket.close(code=CLOSE_UNAUTHORIZED, reason="session ended")
                 break
             await _handle(connection, message)
     except (WebSocketDisconnect, TimeoutError, RuntimeError):
