@@ -141,11 +141,8 @@ class FailoverStore:
         return await self._call("take_token", key, rate_per_s, burst, cost)
 
     async def ping(self) -> bool:
-        """Readiness: true only when Redis itself answers (a degraded store reports not ready)."""
-        try:
-            return await self._primary.ping()
-        except _OUTAGE:
-            return False
+        """Readiness asks Redis itself: it raises while Redis is unreachable, even though calls are served."""
+        return await self._primary.ping()
 
     async def close(self) -> None:
         await self._primary.close()
