@@ -14,7 +14,7 @@ $(RUN_STAMP): pyproject.toml
 	touch $(RUN_STAMP)
 
 $(TEST_STAMP): pyproject.toml $(RUN_STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	$(BIN)/pip install --quiet -e '.[dev,llm,bench]'
 	touch $(TEST_STAMP)
 
 frontend:  ## build the web client into frontend/dist (needs Node 20+)

@@ -107,6 +107,11 @@ class HybridIndex:
         with self._state_lock:
             return [p for p in self._passages if p is not None]
 
+    def stored(self) -> list[tuple[Passage, np.ndarray]]:
+        """All stored passages with a copy of their stored vector, in slot order."""
+        with self._state_lock:
+            return [(p, self._vectors[s].copy()) for s, p in enumerate(self._passages) if p is not None]
+
     def add(self, passages: Iterable[Passage]) -> int:
         """Insert or update passages by id; returns how many were new or changed.
 

@@ -1,0 +1,50 @@
+"""`ws`: the seed scenario over WebSocket. N users connect to `/ws/chat` at once and each sends M
+messages one after another; measured: connection (with auth), time to the first answer delta, and
+time to the final frame."""
+
+import asyncio
+import time
+
+from medichain.bench.client import ChatSocket, RequestFailed, create_room, sign_up
+from medichain.bench.context import Context
+from medichain.bench.questions import questions
+
+
+async def converse(ctx: Context, n: int, token: str, room_id: str, count: int) -> None:
+    """Connect one user and ask `count` questions in their room, recording each stage."""
+    connects, first, final = ctx.recorder("connect"), ctx.recorder("first token"), ctx.recorder("final")
+    started = time.perf_counter()
+    try:
+        chat = await ChatSocket.open(ctx.http, ctx.url, token)
+    except RequestFailed as exc:
+        connects.error(exc.kind)
+        return
+    connects.ok(time.perf_counter() - started)
+    try:
+        for sequence, text in enumerate(questions(n, count)):
+            try:
+                answer = await chat.ask(room_id, sequence, text)
+            except RequestFailed as exc:
+                final.error(exc.kind)
+                if exc.kind.startswith("socket"):
+                    return
+                continue
+            first.ok(answer.first_token_s)
+            final.ok(answer.final_s)
+            ctx.cache.count(answer.response)
+    finally:
+        await chat.close()
+
+
+async def run(ctx: Context) -> None:
+    """Sign up and open a room per user (not measured), then measure the conversations."""
+    options = ctx.options
+    accounts = await sign_up(ctx.http, ctx.url, options.users)
+    rooms = await asyncio.gather(*(create_room(ctx.http, ctx.url, token) for _, token in accounts))
+    async with ctx.measure():
+        await asyncio.gather(
+            *(
+                converse(ctx, n, token, room, options.messages)
+                for n, ((_, token), room) in enumerate(zip(accounts, rooms, strict=True))
+            )
+        )
