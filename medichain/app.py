@@ -20,7 +20,7 @@ from medichain.chat import seed_endpoints as chat_seed_endpoints
 from medichain.chat import websocket as chat_websocket
 from medichain.config import Settings, get_settings
 from medichain.conversations import endpoints as conversation_endpoints
-from medichain.core.errors import install_error_handlers
+from medichain.core.errors import EDGE_ERRORS, document_errors, install_error_handlers
 from medichain.core.logging import configure_logging
 from medichain.core.middleware import EdgeMiddleware
 from medichain.dashboard import endpoints as dashboard_endpoints
@@ -28,7 +28,7 @@ from medichain.domains import endpoints as domain_endpoints
 from medichain.domains.registry import discover
 from medichain.health import endpoints as health_endpoints
 from medichain.knowledge import endpoints as knowledge_endpoints
-from medichain.observability import metrics
+from medichain.observability import endpoints as metrics_endpoints
 from medichain.observability.traffic import TrafficMetrics
 from medichain.platform import Platform
 from medichain.services import internal_endpoints
@@ -45,7 +45,7 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
     (databases, stores) starts in the lifespan."""
     settings = settings or get_settings()
     service = spec(service_name)
-    configure_logging(settings)
+    configure_logging(settings, service_name)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -63,8 +63,10 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        responses=EDGE_ERRORS,
     )
     install_error_handlers(app)
+    document_errors(app)
     account_errors.install(app)
     conversation_endpoints.install(app)
     chat_endpoints.install(app)
@@ -105,9 +107,9 @@ _GATEWAY_MODULES = (
     chat_seed_endpoints,
     chat_websocket,
     dashboard_endpoints,
-    metrics,
+    metrics_endpoints,
 )
-_BACKEND_MODULES = (health_endpoints, domain_endpoints, metrics, internal_endpoints)
+_BACKEND_MODULES = (health_endpoints, domain_endpoints, metrics_endpoints, internal_endpoints)
 
 
 def _modules(service: ServiceSpec) -> tuple[Any, ...]:

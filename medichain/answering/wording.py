@@ -1,5 +1,7 @@
 """Fixed sentences of every answer, in Korean and English (the seed's safety rules in words)."""
 
+from medichain.core.text import Language
+
 DISCLAIMER = {
     "ko": "이 정보는 참고용이며, 정확한 진료는 의료진과 상담하세요.",
     "en": "This information is for reference only; consult a medical professional for diagnosis and treatment.",
@@ -37,8 +39,17 @@ WARNING_SIGNS_LINE = {
     "ko": "지금 이런 증상이 나타나고 있다면 바로 119에 전화하세요.",
     "en": "If these symptoms are happening now, call 119 at once.",
 }
-SERVICE_UNAVAILABLE = {
-    "ko": "지금은 {domain} 정보 서비스에 연결할 수 없어 자세한 답을 드리지 못합니다. 잠시 후 다시 시도해 주세요.",
-    "en": "The {domain} information service is unavailable right now, so I cannot answer in detail. "
+_SERVICE_UNAVAILABLE = {
+    "ko": "지금은 {label} 정보 서비스에 연결할 수 없어 자세한 답을 드리지 못합니다. 잠시 후 다시 시도해 주세요.",
+    "en": "The {label} information service is unavailable right now, so I cannot answer in detail. "
     "Please try again shortly.",
 }
+_DOMAIN_LABELS = {
+    "ko": {"drug": "의약품", "clinic": "병원", "emergency": "응급", "general": "건강"},
+    "en": {"drug": "medicine", "clinic": "hospital", "emergency": "emergency", "general": "health"},
+}
+
+
+def service_unavailable(domain: str, lang: Language) -> str:
+    """The fallback body when a domain's service cannot answer (triage and guidance still come first)."""
+    return _SERVICE_UNAVAILABLE[lang].format(label=_DOMAIN_LABELS[lang].get(domain, domain))

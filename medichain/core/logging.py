@@ -14,12 +14,19 @@ _SECRET_KEYS = ("password", "token", "secret", "authorization", "cookie", "key")
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, request id and the `extra` fields."""
+    """One JSON object per line: time, level, service, logger, message, request id and the `extra` fields.
+
+    The request id travels between services in `X-Request-ID`, so one turn's lines share it everywhere."""
+
+    def __init__(self, service: str) -> None:
+        super().__init__()
+        self._service = service
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
             "ts": round(record.created, 3),
             "level": record.levelname,
+            "service": self._service,
             "logger": record.name,
             "msg": record.getMessage(),
         }
@@ -34,11 +41,13 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(settings: Settings, service: str) -> None:
     """Route the platform's logs to stderr, as JSON unless `log_json` is off."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
-        JsonFormatter() if settings.log_json else logging.Formatter("%(levelname)s %(name)s %(message)s")
+        JsonFormatter(service)
+        if settings.log_json
+        else logging.Formatter("%(levelname)s %(name)s %(message)s")
     )
     root = logging.getLogger("medichain")
     root.handlers[:] = [handler]

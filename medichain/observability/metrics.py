@@ -8,8 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from fastapi import APIRouter, Response
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import Counter, Gauge, Histogram
 
 _FAST = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 _SLOW = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0)
@@ -113,12 +112,3 @@ def stage(name: str) -> Iterator[None]:
         yield
     finally:
         CHAT_STAGE_LATENCY.labels(name).observe(time.perf_counter() - started)
-
-
-router = APIRouter(tags=["health"])
-
-
-@router.get("/metrics", include_in_schema=False)
-async def metrics() -> Response:
-    """The Prometheus exposition of this process (the cache hit rate is hits / all lookups)."""
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

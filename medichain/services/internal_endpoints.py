@@ -4,6 +4,8 @@ They accept only calls carrying the service token derived from the shared secret
 """
 
 import hmac
+import logging
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
@@ -15,6 +17,8 @@ from medichain.domains.template import Query
 from medichain.routing import RoutingContext
 from medichain.services.client import service_token
 from medichain.services.remote import ANSWER, QUERY, ROUTE
+
+log = logging.getLogger("medichain.services")
 
 
 async def require_service_token(
@@ -61,7 +65,10 @@ async def answer(domain: str, body: AnswerRequest, platform: PlatformDep) -> Any
     template = platform.domains.get(domain)
     if template is None:
         raise ApiError(404, "not_found", f"domain {domain!r} is not served here")
+    started = time.perf_counter()
     result = await template.answer(_parse_query(body.query), platform.domain_context)
+    elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+    log.info("domain answered", extra={"domain": domain, "found": result.found, "elapsed_ms": elapsed_ms})
     return ANSWER.dump_python(result, mode="json")
 
 

@@ -110,9 +110,7 @@ def _admin(topology: Running, client: httpx.Client) -> dict[str, str]:
         check=True,
         capture_output=True,
     )
-    login = client.post(
-        "/api/v1/auth/login", json={"login": "opsadmin", "password": "correct-horse-admin-9"}
-    )
+    login = client.post("/api/v1/auth/login", json={"login": "opsadmin", "password": "correct-horse-admin-9"})
     assert login.status_code == 200, login.text
     return bearer(login.json())
 
@@ -138,8 +136,9 @@ def test_kill_and_restart_a_domain_service(topology: Running, gateway: httpx.Cli
     room = gateway.post("/api/v1/chat/rooms", headers=headers, json={}).json()["id"]
     url = f"/api/v1/chat/rooms/{room}/messages"
 
-    def say(sequence: int, text: str) -> dict:
-        response = gateway.post(url, headers=headers, json={"text": text, "sequence": sequence})
+    def say(sequence: int, text: str, request_id: str = "") -> dict:
+        traced = {**headers, "X-Request-ID": request_id} if request_id else headers
+        response = gateway.post(url, headers=traced, json={"text": text, "sequence": sequence})
         assert response.status_code == 200, response.text
         return response.json()["response"]
 
@@ -175,19 +174,22 @@ def test_kill_and_restart_a_domain_service(topology: Running, gateway: httpx.Cli
                 str(topology.base + 3),
             ],
             cwd=topology.workdir,
-            env=topology.env,
+            env={**topology.env, "MEDICHAIN_LOG_LEVEL": "INFO", "MEDICHAIN_LOG_JSON": "true"},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     try:
         wait_until_serving(f"{topology.url(3)}/ready", restarted, log, 120, "drug_server")
         time.sleep(1.2)  # the breaker's cool-down: the next call is its half-open trial
-        recovered = say(5, "이부프로펜 부작용 알려줘")
+        recovered = say(5, "이부프로펜 부작용 알려줘", request_id="trace-topology-5")
         assert recovered["provider"] == "grounded" and recovered["citations"]
         assert 'medichain_circuit_breaker_state{target="drug"} 0.0' in gateway.get("/metrics").text
         _wait_for(
             lambda: _health_of(gateway, admin, "drug_server").get("status") == "healthy", 10, "recovery"
         )
+        lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+        traced = [line for line in lines if line.get("request_id") == "trace-topology-5"]
+        assert traced and traced[0]["service"] == "drug_server", "the request id crosses services"
         history = gateway.get(url, headers=headers).json()
         assert [m["role"] for m in history].count("assistant") == 5
     finally:

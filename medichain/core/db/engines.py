@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from medichain.config import Settings
+from medichain.observability.metrics import DB_SLOW_QUERIES
 
 log = logging.getLogger("medichain.db")
 
@@ -43,8 +44,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+def database_label(engine: AsyncEngine) -> str:
+    """A short name for metrics: the database name (`medichain_global`) or the SQLite file's stem."""
+    return Path(engine.url.database or "memory").stem
+
+
 def _log_slow_queries(engine: AsyncEngine, threshold_ms: float) -> None:
     sync = engine.sync_engine
+    slow_queries = DB_SLOW_QUERIES.labels(database_label(engine))
 
     @event.listens_for(sync, "before_cursor_execute")
     def _start(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
@@ -54,6 +61,7 @@ def _log_slow_queries(engine: AsyncEngine, threshold_ms: float) -> None:
     def _end(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
         elapsed_ms = (time.perf_counter() - conn.info["query_start"].pop()) * 1000
         if elapsed_ms >= threshold_ms:
+            slow_queries.inc()
             # Statement text only: parameters may hold personal data.
             log.warning(
                 "slow query", extra={"elapsed_ms": round(elapsed_ms, 1), "statement": statement[:500]}
