@@ -11,7 +11,18 @@ from medichain.domains.clinic import models as _clinic
 from medichain.domains.drug import models as _drug
 from medichain.health import models as _health
 from medichain.knowledge import store as _knowledge
+from medichain.monitoring import models as _monitoring
 
-_MODEL_MODULES = (_accounts, _audit, _conversations, _routing, _health, _drug, _clinic, _knowledge)
+_MODEL_MODULES = (
+    _accounts,
+    _audit,
+    _conversations,
+    _routing,
+    _health,
+    _drug,
+    _clinic,
+    _knowledge,
+    _monitoring,
+)
 
 METADATA: dict[str, MetaData] = {"global": GlobalBase.metadata, "shard": ShardBase.metadata}
