@@ -28,6 +28,7 @@ from medichain.domains.registry import discover
 from medichain.domains.template import DomainContext, DomainTemplate
 from medichain.knowledge.service import KnowledgeBase
 from medichain.knowledge.store import article_row, bundled_articles, upsert_documents
+from medichain.monitoring.monitor import AnswerMonitor
 from medichain.routing import Router
 from medichain.routing.examples import OUT_OF_SCOPE_FILE, read_examples
 from medichain.services.client import ServiceClient
@@ -67,6 +68,7 @@ class Platform:
     service_name: str
     downstream: dict[str, ServiceClient]
     """Services this process calls (services mode's gateway); empty in embedded mode."""
+    monitor: AnswerMonitor
 
     @classmethod
     async def start(
@@ -104,6 +106,7 @@ class Platform:
         domain_client, routes = wire_remote(
             downstream, InProcessDomains(domains, context), LocalRoutes(_router(tuple(domains)))
         )
+        monitor = AnswerMonitor(settings, dbs)
         pipeline = ChatPipeline(
             _triage_engine(),
             routes,
@@ -111,6 +114,7 @@ class Platform:
             SemanticCache(store, settings.cache_ttl_s, settings.cache_similarity, embed),
             composer=create_composer(settings),
             on_replaced=record_replaced,
+            monitor=monitor,
         )
         platform = cls(
             settings,
@@ -126,8 +130,10 @@ class Platform:
             ChatService(pipeline, conversations, accounts),
             service_name,
             downstream,
+            monitor,
         )
         await platform.start_domains()
+        monitor.start()
         return platform
 
     @property
@@ -158,5 +164,6 @@ class Platform:
         """Close connections."""
         for client in self.downstream.values():
             await client.close()
+        await self.monitor.stop()
         await self.dbs.close()
         await self.store.close()

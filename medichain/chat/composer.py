@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from medichain.answering.prompts import build_messages
-from medichain.answering.providers.base import LLMError, LLMProvider, TokenUsage
+from medichain.answering.providers.base import LLMError, LLMProvider, LLMStream, TokenUsage
 from medichain.answering.providers.factory import create_provider
 from medichain.answering.responses import CitationOut
 from medichain.answering.safety import SafetyVerdict, validate
@@ -17,6 +17,7 @@ from medichain.answering.wording import DISCLAIMER
 from medichain.config import Settings
 from medichain.core.text import Language
 from medichain.domains.template import DomainAnswer
+from medichain.observability.metrics import LLM_ERRORS, LLM_FIRST_TOKEN, LLM_LATENCY, LLM_TOKENS
 from medichain.triage import TriageResult
 
 log = logging.getLogger("medichain.llm")
@@ -26,11 +27,12 @@ log = logging.getLogger("medichain.llm")
 class Generated:
     """An LLM-written body with its verdict and cost."""
 
+    provider: str
     text: str
     verdict: SafetyVerdict
     usage: TokenUsage
-    first_token_ms: float
-    total_ms: float
+    first_token_ms: float | None
+    total_ms: float | None
 
 
 def context_blocks(evidence: DomainAnswer, citations: list[CitationOut]) -> list[tuple[str, str]]:
@@ -76,8 +78,10 @@ class LLMComposer:
         try:
             text = "".join([delta async for delta in stream]).strip()
         except LLMError as exc:
+            LLM_ERRORS.labels(self.name, exc.reason).inc()
             log.warning("llm failed", extra={"provider": self.name, "reason": exc.reason})
             return None
+        self._measure(stream)
         text = text.replace(DISCLAIMER[lang], "").strip()
         verdict = validate(
             f"{text}\n{DISCLAIMER[lang]}",
@@ -88,7 +92,16 @@ class LLMComposer:
         )
         if not verdict.passed:
             log.warning("llm answer failed safety", extra={"provider": self.name, "issues": verdict.issues})
-        return Generated(text, verdict, stream.usage, stream.first_token_ms, stream.total_ms)
+        return Generated(self.name, text, verdict, stream.usage, stream.first_token_ms, stream.total_ms)
+
+    def _measure(self, stream: LLMStream) -> None:
+        """Export the latency and token usage of a finished generation."""
+        if stream.total_ms is not None:
+            LLM_LATENCY.labels(self.name).observe(stream.total_ms / 1000)
+        if stream.first_token_ms is not None:
+            LLM_FIRST_TOKEN.labels(self.name).observe(stream.first_token_ms / 1000)
+        LLM_TOKENS.labels(self.name, "prompt").inc(stream.usage.prompt_tokens)
+        LLM_TOKENS.labels(self.name, "completion").inc(stream.usage.completion_tokens)
 
 
 def create_composer(settings: Settings) -> LLMComposer | None:

@@ -5,9 +5,11 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from medichain.answering.cache import CacheStats, SemanticCache
 from medichain.answering.grounded import compose, emergency_block
+from medichain.answering.providers.base import TokenUsage
 from medichain.answering.responses import (
     ChatResponse,
     CitationOut,
@@ -18,19 +20,26 @@ from medichain.answering.responses import (
     TriageOut,
 )
 from medichain.answering.safety import validate
-from medichain.answering.wording import DISCLAIMER, OUT_OF_SCOPE, SERVICE_UNAVAILABLE
-from medichain.chat.composer import LLMComposer
+from medichain.answering.wording import DISCLAIMER, OUT_OF_SCOPE, service_unavailable
+from medichain.chat.composer import Generated, LLMComposer
 from medichain.chat.domain_client import DomainClient, DomainUnavailable
+from medichain.chat.route_client import RouteClient
 from medichain.core.text import Language, detect_language
 from medichain.domains.template import DomainAnswer, GeoPoint, Query
-from medichain.observability.metrics import TRIAGE_LEVELS
+from medichain.monitoring.monitor import AnsweredTurn, AnswerMonitor
+from medichain.observability.metrics import CHAT_TURNS, SAFETY_EVENTS, TRIAGE_LEVELS, stage
 from medichain.routing import OUT_OF_SCOPE as OUT_OF_SCOPE_LABEL
-from medichain.routing import RouteDecision, Router, RoutingContext
+from medichain.routing import RouteDecision, RoutingContext
 from medichain.triage import TriageContext, TriageEngine, TriageResult
 
 MAX_MESSAGE_CHARS = 2000
 EMERGENCY = "emergency"
 DELTA_CHARS = 24
+LLM_UNAVAILABLE = "llm_unavailable"
+
+Outcome = Literal["answered", "cached", "clarify", "out_of_scope", "service_unavailable", "emergency"]
+ANSWERS: frozenset[Outcome] = frozenset({"answered", "cached", "emergency"})
+"""Outcomes that are answers, watched by the monitor (the others are refusals, questions or apologies)."""
 
 
 @dataclass(frozen=True)
@@ -96,18 +105,20 @@ class ChatPipeline:
     def __init__(
         self,
         triage: TriageEngine,
-        router: Router,
+        routes: RouteClient,
         domains: DomainClient,
         cache: SemanticCache,
         composer: LLMComposer | None = None,
         on_replaced: ReplacedHook | None = None,
+        monitor: AnswerMonitor | None = None,
     ) -> None:
         self._triage = triage
-        self._router = router
+        self.routes = routes
         self._domains = domains
         self._cache = cache
         self._composer = composer
         self._on_replaced = on_replaced or _ignore_replaced
+        self._monitor = monitor
 
     async def run(self, turn: TurnInput) -> AsyncIterator[TurnEvent]:
         """Typing, then answer deltas, then the final response object."""
@@ -115,9 +126,11 @@ class ChatPipeline:
         text = clean_message(turn.text)
         yield Typing()
         lang: Language = detect_language(text)
-        triage = self._triage.assess(text, turn.triage_context)
+        with stage("triage"):
+            triage = self._triage.assess(text, turn.triage_context)
         TRIAGE_LEVELS.labels(str(triage.level)).inc()
-        route = self._route(text, turn, lang, triage)
+        with stage("route"):
+            route = await self._route(text, turn, lang, triage)
         domain = "emergency" if triage.level <= 2 else route.domain
         confidence = 1.0 if triage.level <= 2 else route.confidence
 
@@ -125,29 +138,23 @@ class ChatPipeline:
             triage.level > 3 and not triage.crisis_line and turn.location is None and not turn.medications
         )
         if cacheable and not route.needs_clarification and domain != OUT_OF_SCOPE_LABEL:
-            cached = await self._cache.get(domain, lang, text)
+            with stage("cache"):
+                cached = await self._cache.get(domain, lang, text)
             if cached is not None:
                 response = ChatResponse.model_validate(
                     {**cached, "cached": True, "latency_ms": _elapsed(started)}
                 )
+                self._account("cached", response)
                 async for event in _stream(response, domain, tuple(cached.get("_entities", ()))):
                     yield event
                 return
 
-        evidence, grounded, generated = await self._answer(text, turn, lang, triage, route, domain)
-        body, replaced, issues = grounded, False, []
-        if generated is not None:
-            answer = _assemble(triage, lang, generated.body)
-            verdict = validate(
-                answer, triage=triage, disclaimer=DISCLAIMER[lang], evidence=evidence, generated=True
-            )
-            if verdict.passed:
-                body = generated
-            else:
-                replaced, issues = True, verdict.issues
-                await self._on_replaced(domain, generated.provider, verdict.issues)
-        answer = _assemble(triage, lang, body.body)
-        shown_issues = validate(answer, triage=triage, disclaimer=DISCLAIMER[lang]).issues
+        draft = await self._draft(text, turn, lang, triage, route, domain)
+        with stage("safety"):
+            answer, body, safety = _checked(draft, triage, lang)
+        if safety.replaced:
+            await self._replaced(domain, draft, safety.issues)
+        evidence = draft.evidence
         response = ChatResponse(
             answer=answer,
             domain=domain,
@@ -166,7 +173,7 @@ class ChatPipeline:
             clarifying_question=route.clarifying_question if route.needs_clarification else None,
             lang=lang,
             provider=body.provider,
-            safety=SafetyOut(passed=not shown_issues, replaced=replaced, issues=issues + shown_issues),
+            safety=safety,
         )
         entities = tuple(evidence.entities) if evidence else ()
         if (
@@ -174,9 +181,13 @@ class ChatPipeline:
             and evidence is not None
             and not evidence.personalised
             and evidence.found
-            and not shown_issues
+            and safety.passed
         ):
-            await self._cache.put(domain, lang, text, {**response.model_dump(), "_entities": list(entities)})
+            with stage("cache"):
+                await self._cache.put(
+                    domain, lang, text, {**response.model_dump(), "_entities": list(entities)}
+                )
+        self._account(draft.outcome, response, draft)
         async for event in _stream(response, domain, entities):
             yield event
 
@@ -185,7 +196,7 @@ class ChatPipeline:
         """Semantic cache hits and misses since start."""
         return self._cache.stats
 
-    def _route(self, text: str, turn: TurnInput, lang: Language, triage: TriageResult) -> RouteDecision:
+    async def _route(self, text: str, turn: TurnInput, lang: Language, triage: TriageResult) -> RouteDecision:
         """The router's decision, with triage as the authority on emergencies.
 
         When the router hesitates between the emergency domain and another one while triage found no
@@ -194,13 +205,13 @@ class ChatPipeline:
         context = RoutingContext(
             previous_domain=turn.previous_domain, previous_entities=list(turn.previous_entities), lang=lang
         )
-        route = self._router.route(text, context)
+        route = await self.routes.route(text, context)
         if not (route.needs_clarification and triage.level >= 4 and EMERGENCY in route.scores):
             return route
         rest = {label: p for label, p in route.scores.items() if label != EMERGENCY}
         best = max(rest, key=rest.__getitem__)
         confidence = rest[best] / (sum(rest.values()) or 1.0)
-        settled = confidence >= self._router.threshold
+        settled = confidence >= self.routes.threshold
         return replace(
             route,
             domain=best,
@@ -209,7 +220,7 @@ class ChatPipeline:
             clarifying_question=None if settled else route.clarifying_question,
         )
 
-    async def _answer(
+    async def _draft(
         self,
         text: str,
         turn: TurnInput,
@@ -217,12 +228,12 @@ class ChatPipeline:
         triage: TriageResult,
         route: RouteDecision,
         domain: str,
-    ) -> tuple[DomainAnswer | None, "Body", "Body | None"]:
-        """Evidence from the domain, the grounded body, and (with an LLM configured) a generated body."""
+    ) -> "Draft":
+        """The domain's evidence, the grounded body, and (with an LLM configured) the LLM's attempt."""
         if domain == OUT_OF_SCOPE_LABEL and not triage.is_emergency:
-            return None, Body(OUT_OF_SCOPE[lang]), None
+            return Draft("out_of_scope", Body(OUT_OF_SCOPE[lang]))
         if route.needs_clarification and not triage.is_emergency and route.clarifying_question:
-            return None, Body(route.clarifying_question), None
+            return Draft("clarify", Body(route.clarifying_question))
         query = Query(
             text=text,
             lang=lang,
@@ -236,18 +247,41 @@ class ChatPipeline:
             information_question=triage.information_question,
         )
         try:
-            evidence = await self._domains.answer(domain, query)
+            with stage("retrieve"):
+                evidence = await self._domains.answer(domain, query)
         except DomainUnavailable:
-            return None, Body(SERVICE_UNAVAILABLE[lang].format(domain=domain), provider="fallback"), None
-        grounded = compose(evidence, triage, lang)
-        body = Body(grounded.body, grounded.citations)
-        if self._composer is None or triage.level <= 2 or not evidence.found:
-            return evidence, body, None
-        generated = await self._composer.compose(text, lang, domain, evidence, grounded.citations, triage)
-        if generated is None:
-            await self._on_replaced(domain, self._composer.name, ["llm_unavailable"])
-            return evidence, body, None
-        return evidence, body, Body(generated.text, grounded.citations, self._composer.name)
+            SAFETY_EVENTS.labels("service_unavailable").inc()
+            unavailable = Body(service_unavailable(domain, lang), provider="fallback")
+            return Draft("service_unavailable", unavailable)
+        outcome: Outcome = "emergency" if triage.level <= 2 else "answered"
+        with stage("compose"):
+            grounded = compose(evidence, triage, lang)
+            body = Body(grounded.body, grounded.citations)
+            if self._composer is None or triage.level <= 2 or not evidence.found:
+                return Draft(outcome, body, evidence)
+            generated = await self._composer.compose(text, lang, domain, evidence, grounded.citations, triage)
+        return Draft(outcome, body, evidence, self._composer.name, generated)
+
+    async def _replaced(self, domain: str, draft: "Draft", issues: list[str]) -> None:
+        """Count and record an LLM answer set aside (failed validation, or no answer at all)."""
+        SAFETY_EVENTS.labels("answer_replaced" if draft.generated else LLM_UNAVAILABLE).inc()
+        await self._on_replaced(domain, draft.llm, issues)
+
+    def _account(self, outcome: Outcome, response: ChatResponse, draft: "Draft | None" = None) -> None:
+        """Count the turn; an answer (grounded, LLM or cached) goes to the monitor too."""
+        CHAT_TURNS.labels(response.domain, outcome).inc()
+        if self._monitor is None or outcome not in ANSWERS:
+            return
+        generated = draft.generated if draft else None
+        self._monitor.observe(
+            AnsweredTurn(
+                response,
+                evidence_found=draft.evidence.found if draft and draft.evidence else True,
+                llm=draft.llm if draft else "",
+                usage=generated.usage if generated else TokenUsage(),
+                first_token_ms=generated.first_token_ms if generated else None,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -257,6 +291,43 @@ class Body:
     body: str
     citations: list[CitationOut] = field(default_factory=list)
     provider: str = "grounded"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the answerers produced for a turn, before the safety check."""
+
+    outcome: Outcome
+    grounded: Body
+    evidence: DomainAnswer | None = None
+    llm: str = ""
+    """The LLM provider asked ("" when none was)."""
+    generated: Generated | None = None
+    """Its answer (None when it failed)."""
+
+
+def _checked(draft: Draft, triage: TriageResult, lang: Language) -> tuple[str, Body, SafetyOut]:
+    """The answer to show, its body, and the verdict. An LLM body that fails validation, or an LLM that gave
+    no answer, leaves the grounded body in its place (`replaced`, with the reasons first in `issues`)."""
+    body, replaced_because = draft.grounded, []
+    if draft.generated is not None:
+        verdict = validate(
+            _assemble(triage, lang, draft.generated.text),
+            triage=triage,
+            disclaimer=DISCLAIMER[lang],
+            evidence=draft.evidence,
+            generated=True,
+        )
+        if verdict.passed:
+            body = Body(draft.generated.text, draft.grounded.citations, draft.generated.provider)
+        else:
+            replaced_because = verdict.issues
+    elif draft.llm:
+        replaced_because = [LLM_UNAVAILABLE]
+    answer = _assemble(triage, lang, body.body)
+    shown = validate(answer, triage=triage, disclaimer=DISCLAIMER[lang]).issues
+    safety = SafetyOut(passed=not shown, replaced=bool(replaced_because), issues=replaced_because + shown)
+    return answer, body, safety
 
 
 def _assemble(triage: TriageResult, lang: Language, body: str) -> str:

@@ -10,6 +10,7 @@ from medichain.answering.responses import ChatResponse
 from medichain.chat.pipeline import ChatPipeline, Delta, Final, TurnInput, Typing
 from medichain.conversations.service import ConversationService, TurnContext
 from medichain.domains.template import GeoPoint
+from medichain.observability.metrics import stage
 from medichain.triage import TriageContext
 
 
@@ -71,14 +72,15 @@ class ChatService:
         )
         async for event in self.pipeline.run(turn):
             if isinstance(event, Final):
-                recorded = await self._conversations.record_turn(
-                    user_id,
-                    room_id,
-                    sequence,
-                    text,
-                    event.response.model_dump(),
-                    TurnContext(event.domain, event.entities),
-                )
+                with stage("persist"):
+                    recorded = await self._conversations.record_turn(
+                        user_id,
+                        room_id,
+                        sequence,
+                        text,
+                        event.response.model_dump(),
+                        TurnContext(event.domain, event.entities),
+                    )
                 response = ChatResponse.model_validate(recorded.response)
                 yield Answered(recorded.message_id, room_id, sequence, response, recorded.replayed)
             else:
