@@ -194,8 +194,9 @@ class AccountService:
         self._check_password_policy(principal.user_id, new)
         async with self._dbs.shard_session(await self._shard(principal.user_id)) as session, session.begin():
             user = await repository.get(session, principal.user_id)
-            if user is None or not self._passwords.verify(user.password_hash, current):
-                raise AccountError("bad_credentials", "current password is incorrect")
+            if user is None:
+                raise AccountError("not_found", "user not found")
+            await self._confirm_password(user, current)
             user.password_hash = self._passwords.hash(new)
         await self._sessions.revoke_all(principal.user_id, keep=principal.session_id)
 
@@ -220,8 +221,8 @@ class AccountService:
             user = await repository.get(session, user_id)
             if user is None:
                 raise AccountError("not_found", "user not found")
-            if password is not None and not self._passwords.verify(user.password_hash, password):
-                raise AccountError("bad_credentials", "password is incorrect")
+            if password is not None:
+                await self._confirm_password(user, password)
             await delete_user_data(session, user_id)
             await repository.remove(session, user_id)
         await self._dbs.release_user(user_id)
@@ -288,6 +289,17 @@ class AccountService:
             user_id=user_id,
             role=role,
         )
+
+    async def _confirm_password(self, user: User, password: str) -> None:
+        """Check the password of a signed-in person before a sensitive change. Failures count towards
+        the login lockout, so a stolen access token cannot be used to guess the password either."""
+        locked = await self._lockout.locked_for(user.id)
+        if locked:
+            raise AccountError("locked", "account temporarily locked after repeated failures", locked)
+        if not self._passwords.verify(user.password_hash, password):
+            if await self._lockout.failure(user.id):
+                await self._audit.record("account_locked", severity="high", user_id=user.id)
+            raise AccountError("bad_credentials", "password is incorrect")
 
     def _check_password_policy(self, user_id: str, password: str) -> None:
         if len(password) < self._settings.password_min_length:
