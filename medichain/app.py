@@ -29,6 +29,7 @@ from medichain.domains.registry import discover
 from medichain.health import endpoints as health_endpoints
 from medichain.knowledge import endpoints as knowledge_endpoints
 from medichain.observability import endpoints as metrics_endpoints
+from medichain.observability.tracing import configure_tracing
 from medichain.observability.traffic import TrafficMetrics
 from medichain.platform import Platform
 from medichain.services import internal_endpoints
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, *, service_name: str = "chatbot
     )
     app.add_middleware(EdgeMiddleware)
     app.add_middleware(TrafficMetrics)
+    configure_tracing(app, settings, service_name)
     return app
 
 

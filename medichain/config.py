@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     web_dir: Path = Path("frontend/dist")
     log_level: str = "INFO"
     log_json: bool = True
+    otel_endpoint: str = ""
+    """OTLP/HTTP traces endpoint (e.g. http://collector:4318/v1/traces); empty = no tracing."""
 
     # --- databases
     global_database_url: str = f"sqlite+aiosqlite:///{VAR_DIR}/global.db"
@@ -44,6 +46,8 @@ class Settings(BaseSettings):
     db_max_overflow: int = Field(20, ge=0)
     db_pool_timeout_s: float = Field(10.0, gt=0)
     db_slow_query_ms: float = Field(200.0, ge=0)
+    history_retention_days: int = Field(0, ge=0)
+    history_purge_interval_s: int = Field(3600, ge=1)
 
     # --- knowledge and domains
     embedder: str = DEFAULT_EMBEDDER

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from opentelemetry import trace
 from prometheus_client import Counter, Gauge, Histogram
 
 _FAST = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -104,11 +105,15 @@ SAFETY_EVENTS = Counter(
 )
 
 
+_TRACER = trace.get_tracer("medichain")
+
+
 @contextmanager
 def stage(name: str) -> Iterator[None]:
-    """Time one stage of a chat turn into `medichain_chat_stage_duration_seconds`."""
+    """Time one stage of a chat turn into `medichain_chat_stage_duration_seconds` (and a span when tracing)."""
     started = time.perf_counter()
     try:
-        yield
+        with _TRACER.start_as_current_span(f"chat.{name}"):
+            yield
     finally:
         CHAT_STAGE_LATENCY.labels(name).observe(time.perf_counter() - started)
