@@ -23,7 +23,8 @@ CATEGORIES = {
     "credential_stuffing": "one address trying many accounts, many addresses trying one account, a stolen "
     "token used from many addresses",
     "rate_limit": "requests beyond the per-address, per-user and login buckets",
-    "stored_injection": "SQL, script and template payloads in every text field, stored and returned",
+    "stored_injection": "SQL, script and template payloads in every text field (stored, returned, searched) "
+    "and in identifiers",
     "prompt_injection": "instructions, fake system prompts and markup in messages and imported documents",
     "data_exposure": "passwords, tokens and personal data looked for in logs, metrics and error bodies",
     "security_headers": "responses checked for the security headers",
