@@ -16,6 +16,7 @@ from sqlalchemy import select
 from medichain.chat.pipeline import InvalidMessage
 from medichain.cli import evaluate, imports, services
 from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
+from medichain.cli.backup import app as backup_app
 from medichain.cli.bench import bench
 from medichain.cli.runtime import with_platform
 from medichain.cli.setup import prepare
@@ -37,6 +38,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(shards_app, name="shards")
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
+app.add_typer(backup_app, name="backup")
 app.add_typer(index_app, name="index")
 app.add_typer(domain_app, name="domain")
 app.add_typer(evaluate.app, name="eval")

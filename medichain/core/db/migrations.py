@@ -21,11 +21,11 @@ def alembic_config(kind: DatabaseKind, connection: Connection | None = None) -> 
     return config
 
 
-async def upgrade(engine: AsyncEngine, kind: DatabaseKind) -> None:
-    """Bring a database to the newest revision of its history."""
+async def upgrade(engine: AsyncEngine, kind: DatabaseKind, target: str = "head") -> None:
+    """Bring a database to the newest revision of its history (or to the `target` revision)."""
 
     def run(connection: Connection) -> None:
-        command.upgrade(alembic_config(kind, connection), "head")
+        command.upgrade(alembic_config(kind, connection), target)
 
     async with engine.begin() as connection:
         await connection.run_sync(run)

@@ -18,6 +18,12 @@ from medichain.core.security.crypto import FieldCipher
 log = logging.getLogger("medichain.db")
 
 
+def shard_address(url: str) -> dict[str, str | int]:
+    """The displayable parts of a shard URL: `shard_info` keeps these in clear, the full URL encrypted."""
+    parsed = async_url(url)
+    return {"host": parsed.host or "", "port": parsed.port or 0, "database_name": parsed.database or ""}
+
+
 class DuplicateUserError(Exception):
     """The user id (or email) is already taken."""
 
@@ -86,7 +92,7 @@ class Databases:
 
     async def add_shard(self, url: str, max_users: int | None = None) -> ShardInfo:
         """Migrate a new shard database and register it in `shard_info` (the `shards add` command)."""
-        parsed = async_url(url)
+        address = shard_address(url)
         async with self.global_sessions() as session:
             next_id = (
                 await session.scalar(select(ShardInfo.shard_id).order_by(ShardInfo.shard_id.desc()))
@@ -102,9 +108,7 @@ class Databases:
         info = ShardInfo(
             shard_id=shard_id,
             url_encrypted=self._cipher.encrypt(url, f"shard:{shard_id}"),
-            host=parsed.host or "",
-            port=parsed.port or 0,
-            database_name=parsed.database or "",
+            **address,
             max_users=max_users or self._settings.shard_max_users,
         )
         async with self.global_sessions.begin() as session:
