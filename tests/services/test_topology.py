@@ -16,6 +16,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
+from prometheus_client.samples import Sample
 
 from medichain.config import Settings
 from medichain.services.catalog import SERVICES
@@ -197,25 +199,43 @@ def test_kill_and_restart_a_domain_service(topology: Running, gateway: httpx.Cli
         restarted.wait(30)
 
 
-def test_every_service_exports_metrics(topology: Running, gateway: httpx.Client) -> None:
-    gateway.post("/api/v1/chat/ask", json={"text": "감기 걸렸을 때 좋은 음식"})
-    gateway_metrics = gateway.get("/metrics").text
-    for name in (
-        "medichain_http_requests_total",
-        "medichain_http_request_duration_seconds_bucket",
-        "medichain_downstream_calls_total",
-        "medichain_triage_level_total",
-        "medichain_semantic_cache_lookups_total",
-        "medichain_store_degraded",
-    ):
-        assert name in gateway_metrics, name
+def _samples(url: str) -> dict[str, list[Sample]]:
+    """The scraped samples by sample name (histograms give `_bucket`, `_count`, `_sum`)."""
+    samples: dict[str, list[Sample]] = {}
+    for family in text_string_to_metric_families(httpx.get(f"{url}/metrics").text):
+        for sample in family.samples:
+            samples.setdefault(sample.name, []).append(sample)
+    return samples
+
+
+def _value(samples: dict[str, list[Sample]], name: str, **labels: str) -> float:
+    """The sum of the samples called `name` whose labels include `labels`."""
+    return sum(s.value for s in samples.get(name, []) if labels.items() <= s.labels.items())
+
+
+def test_every_service_exports_metrics_after_traffic(topology: Running, gateway: httpx.Client) -> None:
+    for text in ("감기 걸렸을 때 좋은 음식", "근처 소아과 찾아줘", "what is the dose of ibuprofen?"):
+        assert gateway.post("/api/v1/chat/ask", json={"text": text}).status_code == 200
+    seen = _samples(topology.url())
+    assert _value(seen, "medichain_http_requests_total", route="/api/v1/chat/ask", status="200") >= 3
+    assert _value(seen, "medichain_http_request_duration_seconds_count", route="/api/v1/chat/ask") >= 3
+    for stage in ("triage", "route", "retrieve", "compose", "safety"):
+        assert _value(seen, "medichain_chat_stage_duration_seconds_count", stage=stage) >= 1, stage
+    routed = _value(seen, "medichain_downstream_calls_total", target="category", outcome="ok")
+    assert routed >= 3 and _value(seen, "medichain_downstream_calls_total", outcome="ok") > routed
+    assert _value(seen, "medichain_triage_level_total") >= 3
+    assert _value(seen, "medichain_semantic_cache_lookups_total") >= 1
+    assert _value(seen, "medichain_answer_quality_score_count") >= 3
+    assert "medichain_db_pool_connections" in seen and "medichain_circuit_breaker_state" in seen
+    assert _value(seen, "medichain_store_degraded") == 0
     for service in SERVICES[1:]:
         if service.name == "drug_server":
-            continue  # restarted by the other test; its metrics are covered by the others
-        text = httpx.get(f"{topology.url(service.offset)}/metrics").text
-        assert "medichain_http_requests_total" in text, service.name
-    category = httpx.get(f"{topology.url(1)}/metrics").text
-    assert 'route="/internal/v1/route"' in category
+            continue  # killed and restarted by the other test
+        served = _samples(topology.url(service.offset))
+        assert _value(served, "medichain_http_requests_total", route="/health") >= 1, service.name
+        assert "medichain_db_pool_connections" in served, service.name
+    category = _samples(topology.url(1))
+    assert _value(category, "medichain_http_requests_total", route="/internal/v1/route", status="200") >= 3
 
 
 def test_ctrl_c_stops_every_service(topology: Running) -> None:
