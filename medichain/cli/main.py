@@ -14,7 +14,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from medichain.chat.pipeline import InvalidMessage
-from medichain.cli import evaluate, imports, services
+from medichain.cli import evaluate, imports, report, services
 from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
 from medichain.cli.backup import app as backup_app
 from medichain.cli.bench import bench
@@ -43,6 +43,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(domain_app, name="domain")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(imports.app, name="import")
+app.add_typer(report.app, name="report")
 app.command()(bench)
 app.add_typer(services.app, name="service")
 app.command()(services.up)
