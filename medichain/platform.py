@@ -16,6 +16,7 @@ from medichain.chat.pipeline import ChatPipeline
 from medichain.chat.route_client import LocalRoutes
 from medichain.chat.service import ChatService
 from medichain.config import Settings
+from medichain.conversations.retention import HistoryPurgeJob
 from medichain.conversations.service import ConversationService
 from medichain.core.db.shards import Databases
 from medichain.core.failover_store import create_store
@@ -69,6 +70,7 @@ class Platform:
     downstream: dict[str, ServiceClient]
     """Services this process calls (services mode's gateway); empty in embedded mode."""
     monitor: AnswerMonitor
+    history_purge: HistoryPurgeJob
 
     @classmethod
     async def start(
@@ -131,9 +133,11 @@ class Platform:
             service_name,
             downstream,
             monitor,
+            HistoryPurgeJob(settings, dbs, store, audit),
         )
         await platform.start_domains()
         monitor.start()
+        platform.history_purge.start()
         return platform
 
     @property
@@ -165,5 +169,6 @@ class Platform:
         for client in self.downstream.values():
             await client.close()
         await self.monitor.stop()
+        await self.history_purge.stop()
         await self.dbs.close()
         await self.store.close()

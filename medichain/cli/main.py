@@ -18,6 +18,7 @@ from medichain.cli import evaluate, imports, report, services
 from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
 from medichain.cli.backup import app as backup_app
 from medichain.cli.bench import bench
+from medichain.cli.retention import app as purge_app
 from medichain.cli.runtime import with_platform
 from medichain.cli.setup import prepare
 from medichain.config import Settings, get_settings
@@ -39,6 +40,7 @@ app.add_typer(shards_app, name="shards")
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
 app.add_typer(backup_app, name="backup")
+app.add_typer(purge_app, name="purge")
 app.add_typer(index_app, name="index")
 app.add_typer(domain_app, name="domain")
 app.add_typer(evaluate.app, name="eval")
