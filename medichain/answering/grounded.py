@@ -1,8 +1,10 @@
 """The grounded answerer: composes markdown from a domain's sections and lookups, with numbered
 citations — nothing is generated, every fact comes from a cited record or passage."""
 
+import re
 from dataclasses import dataclass
 
+from medichain.answering.prompts import strip_control_tokens
 from medichain.answering.responses import CitationOut
 from medichain.answering.wording import ACTION_LINE, NOT_FOUND, WARNING_SIGNS_LINE
 from medichain.core.text import Language
@@ -16,6 +18,17 @@ class Composed:
 
     body: str
     citations: list[CitationOut]
+
+
+_TAG_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def quoted(text: str) -> str:
+    """Text of a source (an article, an imported document, a record) made inert in the markdown answer:
+    chat-template tokens and forged delimiters removed, HTML shown as text (a `<` that opens a tag is
+    escaped; `eGFR < 30` is left alone), and `[n]` written `(n)` so that a source cannot forge a citation."""
+    return _MARKER.sub(r"(\1)", _TAG_OPENER.sub("&lt;", strip_control_tokens(text)))
 
 
 def emergency_block(triage: TriageResult, lang: Language) -> str:
@@ -45,8 +58,8 @@ def compose(answer: DomainAnswer, triage: TriageResult, lang: Language) -> Compo
                 numbers.setdefault(citation_id, len(numbers) + 1)
         if section.citation_ids:
             refs = "".join(f"[{numbers[c]}]" for c in section.citation_ids if c in numbers)
-        lines = [f"### {section.heading}"] if section.heading else []
-        lines += [f"- {point} {refs}".rstrip() for point in section.points]
+        lines = [f"### {' '.join(quoted(section.heading).split())}"] if section.heading else []
+        lines += [f"- {quoted(point)} {refs}".rstrip() for point in section.points]
         blocks.append("\n".join(lines))
     if not answer.sections:
         blocks.append(NOT_FOUND[lang])

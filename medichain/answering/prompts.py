@@ -125,10 +125,14 @@ def neutralise(text: str) -> str:
     """Untrusted text made inert: compatibility forms folded (full-width brackets become ASCII),
     chat-template control tokens removed, runs of angle brackets that could forge a delimiter cut to one
     bracket, and passage numbers at line starts (`[2]`) rewritten so that a document cannot fake a source."""
-    text = unicodedata.normalize("NFKC", text)
+    return _PASSAGE_NUMBER.sub(r"\1(\2)", strip_control_tokens(unicodedata.normalize("NFKC", text)))
+
+
+def strip_control_tokens(text: str) -> str:
+    """Chat-template control tokens removed and runs of angle brackets (forged delimiters) cut to one."""
     while (cleaned := _BRACKET_RUNS.sub(r"\1", _SPECIAL_TOKENS.sub("", text))) != text:
         text = cleaned  # repeated: removing one token must not join the pieces of another
-    return _PASSAGE_NUMBER.sub(r"\1(\2)", text)
+    return text
 
 
 def _context_section(lang: Language, context_blocks: list[tuple[str, str]]) -> str:
