@@ -6,95 +6,31 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
-from medichain.config import Settings
 from medichain.services.catalog import SERVICES
 from tests.conftest import SHARED_DATA_DIR, backend_settings, bearer, drop_mariadb_databases
-from tests.servers import free_port, wait_until_serving
+from tests.services.topology import Running, environment, start_topology
 
 pytestmark = pytest.mark.services
-
-
-@dataclass
-class Running:
-    """The started topology."""
-
-    base: int
-    env: dict[str, str]
-    supervisor: subprocess.Popen[bytes]
-    workdir: Path
-
-    def url(self, offset: int = 0) -> str:
-        return f"http://127.0.0.1:{self.base + offset}"
-
-    def pid(self, name: str) -> int:
-        state = json.loads((SHARED_DATA_DIR / "services.json").read_text())
-        return next(child["pid"] for child in state if child["name"] == name)
-
-
-def _environment(settings: Settings) -> dict[str, str]:
-    """The child processes' settings, explicitly (no `.env`)."""
-    values = {
-        "MEDICHAIN_ENV": "test",
-        "MEDICHAIN_GLOBAL_DATABASE_URL": settings.global_database_url,
-        "MEDICHAIN_SHARD_URLS": ",".join(settings.shard_urls),
-        "MEDICHAIN_REDIS_URL": settings.redis_url,
-        "MEDICHAIN_REDIS_PREFIX": settings.redis_prefix,
-        "MEDICHAIN_JWT_SECRET": settings.jwt_secret.get_secret_value(),
-        "MEDICHAIN_DATA_KEYS": ",".join(k.get_secret_value() for k in settings.data_keys),
-        "MEDICHAIN_LOOKUP_KEY": settings.lookup_key.get_secret_value(),
-        "MEDICHAIN_DATA_DIR": str(SHARED_DATA_DIR),
-        "MEDICHAIN_RATE_LIMIT_IP_PER_S": "1000",
-        "MEDICHAIN_RATE_LIMIT_IP_BURST": "5000",
-        "MEDICHAIN_BREAKER_FAILURES": "2",
-        "MEDICHAIN_BREAKER_RESET_S": "1",
-        "MEDICHAIN_SERVICE_TIMEOUT_S": "1",
-        "MEDICHAIN_SERVICE_PROBE_INTERVAL_S": "0.5",
-        "MEDICHAIN_LOG_LEVEL": "WARNING",
-    }
-    return {k: v for k, v in os.environ.items() if not k.startswith("MEDICHAIN_")} | values
 
 
 @pytest.fixture(scope="module")
 def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     workdir = tmp_path_factory.mktemp("topology")
     settings = asyncio.run(backend_settings("mariadb", workdir))
-    env = _environment(settings)
-    base = free_port()
-    while any(_busy(base + s.offset) for s in SERVICES):
-        base = free_port()
-    log = workdir / "up.log"
-    with log.open("wb") as out:
-        supervisor = subprocess.Popen(
-            [sys.executable, "-m", "medichain", "up", "--services", "--base-port", str(base)],
-            cwd=workdir,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    wait_until_serving(f"http://127.0.0.1:{base}/ready", supervisor, log, 300, "gateway")
-    yield Running(base, env, supervisor, workdir)
-    if supervisor.poll() is None:
-        supervisor.send_signal(signal.SIGINT)
-        supervisor.wait(30)
+    running = start_topology(workdir, environment(settings))
+    yield running
+    running.stop()
     asyncio.run(drop_mariadb_databases(settings.redis_prefix.rstrip(":")))
-
-
-def _busy(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture
@@ -163,25 +99,10 @@ def test_kill_and_restart_a_domain_service(topology: Running, gateway: httpx.Cli
     )
 
     log = topology.workdir / "drug.log"
-    with log.open("wb") as out:
-        restarted = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "medichain",
-                "service",
-                "run",
-                "drug_server",
-                "--port",
-                str(topology.base + 3),
-            ],
-            cwd=topology.workdir,
-            env={**topology.env, "MEDICHAIN_LOG_LEVEL": "INFO", "MEDICHAIN_LOG_JSON": "true"},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    restarted = topology.run_service(
+        "drug_server", log, MEDICHAIN_LOG_LEVEL="INFO", MEDICHAIN_LOG_JSON="true"
+    )
     try:
-        wait_until_serving(f"{topology.url(3)}/ready", restarted, log, 120, "drug_server")
         time.sleep(1.2)  # the breaker's cool-down: the next call is its half-open trial
         recovered = say(5, "이부프로펜 부작용 알려줘", request_id="trace-topology-5")
         assert recovered["provider"] == "grounded" and recovered["citations"]
