@@ -7,6 +7,7 @@ import json
 import httpx
 import pytest
 import websockets
+from prometheus_client import REGISTRY
 from websockets.exceptions import ConnectionClosed
 
 from tests.conftest import bearer, live_server
@@ -25,15 +26,24 @@ async def _frames_until_final(socket: websockets.ClientConnection) -> list[dict]
             return frames
 
 
+def _sample(name: str, **labels: str) -> float:
+    """A metric's current value in this process (metrics are process-wide)."""
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
 async def test_websocket_streams_and_resumes(
     loaded_app, loaded_client: httpx.AsyncClient, loaded_signup
 ) -> None:
     tokens = await loaded_signup()
     room_id = await _room(loaded_client, bearer(tokens))
+    frames_in = _sample("medichain_websocket_frames_total", direction="in", type="text")
+    frames_out = _sample("medichain_websocket_frames_total", direction="out", type="text")
+    open_before = _sample("medichain_websocket_connections")
     async with live_server(loaded_app) as host:
         async with websockets.connect(f"ws://{host}/ws/chat") as socket:
             await socket.send(json.dumps({"type": "auth", "token": tokens["access_token"]}))
             assert json.loads(await socket.recv())["type"] == "ready"
+            assert _sample("medichain_websocket_connections") == open_before + 1
             await socket.send(json.dumps({"type": "ping"}))
             assert json.loads(await socket.recv())["type"] == "pong"
             await socket.send(
@@ -42,6 +52,10 @@ async def test_websocket_streams_and_resumes(
             frames = await _frames_until_final(socket)
         kinds = [f["type"] for f in frames]
         assert kinds[0] == "typing" and kinds[-1] == "final" and kinds.count("delta") >= 2
+        assert _sample("medichain_websocket_frames_total", direction="in", type="text") == frames_in + 3
+        sent = _sample("medichain_websocket_frames_total", direction="out", type="text") - frames_out
+        assert sent == len(frames) + 2  # ready and pong too
+        assert _sample("medichain_websocket_connections") == open_before
         streamed = "".join(f["text"] for f in frames if f["type"] == "delta")
         final = frames[-1]
         assert streamed == final["response"]["answer"]

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request, Response
 
 from medichain.config import Settings
@@ -20,7 +19,7 @@ from medichain.services.client import (
     ServiceUnavailable,
     service_token,
 )
-from tests.conftest import base_settings
+from tests.conftest import base_settings, live_server
 from tests.servers import free_port
 
 
@@ -55,18 +54,8 @@ def _flaky_app(script: Script) -> FastAPI:
 @pytest.fixture
 async def served() -> AsyncIterator[tuple[str, Script]]:
     script = Script()
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(_flaky_app(script), port=port, log_level="warning", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve())
-    for _ in range(1000):  # up to 10 s
-        if server.started:
-            break
-        await asyncio.sleep(0.01)
-    yield f"http://127.0.0.1:{port}", script
-    server.should_exit = True
-    await task
+    async with live_server(_flaky_app(script)) as host:
+        yield f"http://{host}", script
 
 
 def _settings(**overrides: object) -> Settings:
