@@ -24,7 +24,7 @@ class CircuitBreaker:
         self._reset_s = reset_s
         self._failures = 0
         self._opened_at = 0.0
-        self._trial_in_flight = False
+        self._trial_started: float | None = None
         self._state = BreakerState.CLOSED
         BREAKER_STATE.labels(target).set(0)
 
@@ -33,29 +33,33 @@ class CircuitBreaker:
         """The state now (an open breaker past its cool-down reads as half-open)."""
         if self._state is BreakerState.OPEN and time.monotonic() - self._opened_at >= self._reset_s:
             self._set(BreakerState.HALF_OPEN)
-            self._trial_in_flight = False
+            self._trial_started = None
         return self._state
 
     def allow(self) -> bool:
-        """Whether a call may go out now: always when closed, one trial at a time when half-open."""
+        """Whether a call may go out now: always when closed, one trial at a time when half-open (a trial
+        that never reported back, e.g. cancelled with its request, is replaced after the cool-down)."""
         state = self.state
         if state is BreakerState.CLOSED:
             return True
-        if state is BreakerState.HALF_OPEN and not self._trial_in_flight:
-            self._trial_in_flight = True
+        now = time.monotonic()
+        if state is BreakerState.HALF_OPEN and (
+            self._trial_started is None or now - self._trial_started >= self._reset_s
+        ):
+            self._trial_started = now
             return True
         return False
 
     def record_success(self) -> None:
         """A call succeeded: close."""
         self._failures = 0
-        self._trial_in_flight = False
+        self._trial_started = None
         self._set(BreakerState.CLOSED)
 
     def record_failure(self) -> None:
         """A call failed: open after the threshold, or at once when it was the half-open trial."""
         self._failures += 1
-        self._trial_in_flight = False
+        self._trial_started = None
         if self._state is BreakerState.HALF_OPEN or self._failures >= self._threshold:
             self._opened_at = time.monotonic()
             self._set(BreakerState.OPEN)

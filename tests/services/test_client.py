@@ -127,7 +127,10 @@ async def test_breaker_opens_rejects_then_half_opens_and_closes(served: tuple[st
     assert client.breaker.state is BreakerState.OPEN
     script.statuses = []
     await asyncio.sleep(0.35)
-    assert await client.post("/work", {}) == {"ok": True}
+    assert client.breaker.allow(), "a trial that is cancelled and never reports back..."
+    assert not client.breaker.allow()
+    await asyncio.sleep(0.35)
+    assert await client.post("/work", {}) == {"ok": True}, "...is replaced after the cool-down"
     assert client.breaker.state is BreakerState.CLOSED
     await client.close()
 
