@@ -1,5 +1,6 @@
 """Helpers for tests that start a real server process: a free port, and waiting until it serves."""
 
+import http.client
 import socket
 import subprocess
 import time
@@ -27,7 +28,7 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_s
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, OSError):
-            pass
+        except (urllib.error.URLError, OSError, http.client.HTTPException):
+            pass  # not listening yet (a port connecting to itself reads back a malformed status line)
         time.sleep(0.25)
     pytest.fail(f"{name} not ready within {timeout_s} s:\n{log.read_text()[-4000:]}")

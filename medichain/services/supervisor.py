@@ -7,6 +7,7 @@ stops them all: SIGTERM first, then SIGKILL after a grace period. The running to
 pids) is written to `<data_dir>/services.json` for operators and tests.
 """
 
+import http.client
 import json
 import os
 import signal
@@ -116,5 +117,7 @@ def _answers(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
             return response.status == 200
-    except (urllib.error.URLError, OSError):
+    except (urllib.error.URLError, OSError, http.client.HTTPException):
+        # HTTPException: a poll of a port in the ephemeral range can connect to itself while nothing
+        # listens there yet, and reads its own request back as a malformed status line.
         return False

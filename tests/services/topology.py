@@ -3,6 +3,7 @@ settings, one service (re)started by `medichain service run`, and the pids the s
 
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 from medichain.config import Settings
 from medichain.services.catalog import SERVICES, spec
 from tests.conftest import SHARED_DATA_DIR
-from tests.servers import free_port, wait_until_serving
+from tests.servers import wait_until_serving
 
 TEST_SETTINGS = {
     "MEDICHAIN_ENV": "test",
@@ -26,6 +27,9 @@ TEST_SETTINGS = {
     "MEDICHAIN_LOG_LEVEL": "WARNING",
 }
 """Every test client comes from 127.0.0.1, and a dead service is noticed within a second."""
+BASE_PORTS = (20000, 32000)
+"""Below Linux's ephemeral range (32768-60999): polling a port there while nothing listens on it yet can
+connect the client to itself."""
 
 
 def environment(settings: Settings, data_dir: Path = SHARED_DATA_DIR, **overrides: str) -> dict[str, str]:
@@ -95,9 +99,9 @@ def _busy(port: int) -> bool:
 
 def start_topology(workdir: Path, env: dict[str, str]) -> Running:
     """`medichain up --services` in `workdir` on free ports; returns once the gateway is ready."""
-    base = free_port()
+    base = random.randrange(*BASE_PORTS)
     while any(_busy(base + s.offset) for s in SERVICES):
-        base = free_port()
+        base = random.randrange(*BASE_PORTS)
     log = workdir / "up.log"
     with log.open("wb") as out:
         supervisor = subprocess.Popen(
