@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure MariaDB and Redis run locally for the test suite: install them on a fresh Debian machine,
-# start them by hand when they are not running (no systemd), and create the test account.
+# start them by hand when they are not running (no systemd), and create the test account. Also
+# installs promtool for the checks of deploy/prometheus.
 set -euo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -10,6 +11,13 @@ if ! have mariadbd && ! have mysqld || ! have redis-server; then
   echo "installing mariadb-server and redis-server" >&2
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server mariadb-client redis-server >/dev/null
+fi
+
+# promtool checks deploy/prometheus (tests/deploy); Debian ships it in the prometheus package (~10 s).
+if ! have promtool; then
+  echo "installing prometheus (for promtool)" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
 if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
