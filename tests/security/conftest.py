@@ -4,7 +4,6 @@ live server for WebSocket attacks."""
 
 import itertools
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -71,9 +70,3 @@ async def http(security_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 async def person(http: httpx.AsyncClient) -> Person:
     """A freshly signed-up person."""
     return await new_person(http)
-
-
-@pytest.fixture
-def index_dir(security_settings: Settings) -> Path:
-    """The search index the platform uses."""
-    return security_settings.index_dir
