@@ -2,15 +2,27 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from medichain.accounts.models import User
+from medichain.core.db.base import utcnow
 
 
 async def get(session: AsyncSession, user_id: str) -> User | None:
     """One user by id."""
     return await session.get(User, user_id)
+
+
+async def record_login(session: AsyncSession, user_id: str, checked_hash: str, rehashed: str | None) -> None:
+    """Stamp `last_login`; store `rehashed` unless the password changed since `checked_hash` was read."""
+    await session.execute(update(User).where(User.id == user_id).values(last_login=utcnow()))
+    if rehashed is not None:
+        await session.execute(
+            update(User)
+            .where(User.id == user_id, User.password_hash == checked_hash)
+            .values(password_hash=rehashed)
+        )
 
 
 async def page(session: AsyncSession, offset: int, limit: int) -> Sequence[User]:

@@ -1,6 +1,7 @@
 """Account logic: signup on the least-loaded shard, login with lockout, token rotation, profile with
 encrypted fields, password change, PIPA export and deletion."""
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,6 @@ from medichain.accounts.sessions import RefreshReuseError, SessionStore
 from medichain.audit.service import SecurityAudit
 from medichain.config import Settings
 from medichain.conversations.repository import delete_user_data, export_user_data
-from medichain.core.db.base import utcnow
 from medichain.core.db.shards import Databases, DuplicateUserError, NoShardAvailableError
 from medichain.core.security.crypto import FieldCipher
 from medichain.core.security.passwords import Passwords
@@ -86,7 +86,10 @@ class AccountService:
         except NoShardAvailableError as exc:
             raise AccountError("no_capacity", "no shard can take new users right now") from exc
         user = User(
-            id=user_id, password_hash=self._passwords.hash(password), role=role, email_hash=email_hash
+            id=user_id,
+            password_hash=await asyncio.to_thread(self._passwords.hash, password),
+            role=role,
+            email_hash=email_hash,
         )
         self._apply_profile(user, profile, profile.model_fields_set)
         try:
@@ -101,7 +104,7 @@ class AccountService:
         """Verify credentials with lockout; `login` is a user id or an email address."""
         user_id = await self._resolve_login(login)
         if user_id is None:
-            self._passwords.verify(None, password)
+            await asyncio.to_thread(self._passwords.verify, None, password)
             await self._audit.login_failed(ip, login.lower(), "unknown_user")
             raise AccountError("unknown_user", "invalid credentials")
         locked = await self._lockout.locked_for(user_id)
@@ -109,19 +112,23 @@ class AccountService:
             await self._audit.record("login_while_locked", ip=ip, user_id=user_id, once_per_s=60)
             raise AccountError("locked", "account temporarily locked after repeated failures", locked)
         shard_id = await self._shard(user_id)
-        async with self._dbs.shard_session(shard_id) as session, session.begin():
+        async with self._dbs.shard_session(shard_id) as session:
             user = await repository.get(session, user_id)
-            if user is None or not self._passwords.verify(user.password_hash, password):
-                await self._audit.login_failed(ip, user_id, "bad_password")
-                if await self._lockout.failure(user_id):
-                    await self._audit.record("account_locked", severity="high", ip=ip, user_id=user_id)
-                raise AccountError("bad_credentials", "invalid credentials")
-            if not user.is_active:
-                raise AccountError("disabled", "this account is disabled")
-            if self._passwords.needs_rehash(user.password_hash):
-                user.password_hash = self._passwords.hash(password)
-            user.last_login = utcnow()
-            role: Role = "admin" if user.role == "admin" else "user"
+        # Argon2 runs in a worker thread with no connection held: it takes tens of milliseconds, and
+        # neither the event loop nor the shard's other requests should wait for it.
+        if user is None or not await asyncio.to_thread(self._passwords.verify, user.password_hash, password):
+            await self._audit.login_failed(ip, user_id, "bad_password")
+            if await self._lockout.failure(user_id):
+                await self._audit.record("account_locked", severity="high", ip=ip, user_id=user_id)
+            raise AccountError("bad_credentials", "invalid credentials")
+        if not user.is_active:
+            raise AccountError("disabled", "this account is disabled")
+        rehashed = None
+        if self._passwords.needs_rehash(user.password_hash):
+            rehashed = await asyncio.to_thread(self._passwords.hash, password)
+        async with self._dbs.shard_session(shard_id) as session, session.begin():
+            await repository.record_login(session, user_id, user.password_hash, rehashed)
+        role: Role = "admin" if user.role == "admin" else "user"
         await self._lockout.success(user_id)
         return await self._start_session(user_id, role)
 
@@ -197,7 +204,7 @@ class AccountService:
             if user is None:
                 raise AccountError("not_found", "user not found")
             await self._confirm_password(user, current)
-            user.password_hash = self._passwords.hash(new)
+            user.password_hash = await asyncio.to_thread(self._passwords.hash, new)
         await self._sessions.revoke_all(principal.user_id, keep=principal.session_id)
 
     # --- PIPA: export and deletion
@@ -296,7 +303,7 @@ class AccountService:
         locked = await self._lockout.locked_for(user.id)
         if locked:
             raise AccountError("locked", "account temporarily locked after repeated failures", locked)
-        if not self._passwords.verify(user.password_hash, password):
+        if not await asyncio.to_thread(self._passwords.verify, user.password_hash, password):
             if await self._lockout.failure(user.id):
                 await self._audit.record("account_locked", severity="high", user_id=user.id)
             raise AccountError("bad_credentials", "password is incorrect")
