@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from medichain.accounts.schemas import ProfileFields
 from medichain.cli.main import app
+from medichain.cli.setup import ensure_secrets
 from medichain.config import get_settings
 from medichain.core.db.models import UserShardMapping
 from medichain.core.security.crypto import new_key
@@ -84,3 +85,14 @@ async def _newcomer_lands_on_new_shard() -> None:
         assert (await platform.accounts.profile("root-admin")).role == "admin"
     finally:
         await platform.stop()
+
+
+def test_init_leaves_secrets_given_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    monkeypatch.setenv("MEDICHAIN_JWT_SECRET", "from-the-environment-" + "x" * 32)
+    env_file = tmp_path / ".env"
+    assert ensure_secrets(env_file) == ["MEDICHAIN_DATA_KEYS", "MEDICHAIN_LOOKUP_KEY"]
+    assert "MEDICHAIN_JWT_SECRET" not in env_file.read_text()
+    assert ensure_secrets(env_file) == []

@@ -10,9 +10,11 @@ from medichain.triage import TriageResult
 
 _DIAGNOSIS = re.compile(
     r"(당신은|님은|귀하는)\s*\S*\s*(입니다|이에요|예요|걸렸|환자입니다)"
-    r"|(으로|로)\s*진단(됩니다|합니다|할 수 있습니다)|진단명은"
+    r"|(당신|님|귀하|증상으로 보아|증상을 보니)[^.\n]{0,40}(으로|로)\s*(진단|보입니다)|진단명은"
     r"|확실히\s*\S+\s*(입니다|이에요)"
-    r"|\byou (definitely |clearly |probably )?(have|are suffering from|are diagnosed with)\b"
+    r"|\byou (definitely|clearly|probably|likely|certainly|obviously) (have|are suffering from)\b"
+    r"|\b(it (sounds|looks|seems) like|i (think|believe|suspect)( that)?) you (have|are suffering from)\b"
+    r"|(^|[.!?]\s+)you( have|'ve got| are suffering from| are diagnosed with) (?!to\b|been\b|had\b|any\b)"
     r"|\bmy diagnosis\b|\bI diagnose\b|\bthis is (definitely|certainly) (a|an)?\s*\w+",
     re.IGNORECASE,
 )

@@ -1,5 +1,6 @@
 """First-run setup: secrets in `.env`, migrated databases, registered shards."""
 
+import os
 import secrets
 from pathlib import Path
 
@@ -14,7 +15,7 @@ ENV_FILE = Path(".env")
 def ensure_secrets(env_file: Path = ENV_FILE) -> list[str]:
     """Write missing secrets (JWT, data key, lookup key) into `.env`; returns the names written.
 
-    Existing values are never replaced: replacing the data key would make stored fields unreadable.
+    Secrets given by the environment are left there. Existing values are never replaced: replacing the data key would make stored fields unreadable.
     """
     existing = env_file.read_text() if env_file.exists() else ""
     wanted = {
@@ -22,7 +23,9 @@ def ensure_secrets(env_file: Path = ENV_FILE) -> list[str]:
         "MEDICHAIN_DATA_KEYS": f"k1:{new_key()}",
         "MEDICHAIN_LOOKUP_KEY": secrets.token_urlsafe(32),
     }
-    missing = {name: value for name, value in wanted.items() if f"{name}=" not in existing}
+    missing = {
+        name: value for name, value in wanted.items() if f"{name}=" not in existing and name not in os.environ
+    }
     if missing:
         lines = [f"{name}={value}" for name, value in missing.items()]
         prefix = "" if not existing or existing.endswith("\n") else "\n"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _UNLIMITED_PATHS = ("/health", "/ready", "/metrics", "/internal/")  # internal: service token instead
 _DOCS_PATHS = ("/docs", "/redoc", "/static/swagger")
+_API_PATHS = ("/api/", "/account/", "/chatbot/")  # JSON only: the strictest CSP, never cached
 _API_CSP = "default-src 'none'; frame-ancestors 'none'"
 _PAGE_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -40,7 +41,8 @@ def client_ip(scope: Scope, trusted_proxies: list[str]) -> str:
 
 
 def _security_headers(path: str, hsts: bool) -> list[tuple[bytes, bytes]]:
-    csp = _PAGE_CSP if not path.startswith("/api/") else _API_CSP
+    api = path.startswith(_API_PATHS)
+    csp = _API_CSP if api else _PAGE_CSP
     headers = [
         (b"x-content-type-options", b"nosniff"),
         (b"x-frame-options", b"DENY"),
@@ -49,7 +51,7 @@ def _security_headers(path: str, hsts: bool) -> list[tuple[bytes, bytes]]:
         (b"cross-origin-opener-policy", b"same-origin"),
         (b"content-security-policy", csp.encode()),
     ]
-    if path.startswith(("/api/", "/account/", "/chatbot/")):
+    if api:
         headers.append((b"cache-control", b"no-store"))
     if hsts:
         headers.append((b"strict-transport-security", b"max-age=63072000; includeSubDomains"))

@@ -198,13 +198,9 @@ async def test_security_headers(
     if "content-security-policy" not in response.headers:
         missing.append("content-security-policy")
     path = response.request.url.path
-    if path.startswith("/api/") and not response.headers.get("content-security-policy", "").startswith(
-        API_CSP
-    ):
+    api = path.startswith(("/api/", "/account/", "/chatbot/"))
+    if api and not response.headers.get("content-security-policy", "").startswith(API_CSP):
         missing.append(f"content-security-policy {API_CSP}")
-    if (
-        path.startswith(("/api/", "/account/", "/chatbot/"))
-        and response.headers.get("cache-control") != "no-store"
-    ):
+    if api and response.headers.get("cache-control") != "no-store":
         missing.append("cache-control: no-store")
     attacks.attempt("security_headers", f"{name} ({response.status_code})", bool(missing), missing)
