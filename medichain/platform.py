@@ -82,6 +82,7 @@ class Platform:
         dbs = Databases(settings, cipher)
         await dbs.open(migrate=migrate)
         audit = SecurityAudit(settings, dbs, store, cipher)
+        limiter = RateLimiter(store)
         accounts = AccountService(
             settings,
             dbs,
@@ -91,6 +92,7 @@ class Platform:
             SessionStore(store, settings),
             Lockout(store, settings),
             audit,
+            limiter,
         )
         knowledge = KnowledgeBase(settings.index_dir, settings.embedder)
         domains = discover(settings.domains or None)
@@ -124,7 +126,7 @@ class Platform:
             store,
             dbs,
             audit,
-            RateLimiter(store),
+            limiter,
             accounts,
             knowledge,
             domains,

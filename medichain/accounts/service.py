@@ -18,6 +18,7 @@ from medichain.audit.service import SecurityAudit
 from medichain.config import Settings
 from medichain.conversations.repository import delete_user_data, export_user_data
 from medichain.core.db.shards import Databases, DuplicateUserError, NoShardAvailableError
+from medichain.core.ratelimit import RateLimiter
 from medichain.core.security.crypto import FieldCipher
 from medichain.core.security.passwords import Passwords
 from medichain.core.security.tokens import AccessClaims, AccessTokens, Role, TokenError
@@ -61,6 +62,7 @@ class AccountService:
         sessions: SessionStore,
         lockout: Lockout,
         audit: SecurityAudit,
+        limiter: RateLimiter,
     ) -> None:
         self._settings = settings
         self._dbs = dbs
@@ -70,6 +72,7 @@ class AccountService:
         self._sessions = sessions
         self._lockout = lockout
         self._audit = audit
+        self._limiter = limiter
 
     # --- signup, login, tokens
 
@@ -235,6 +238,7 @@ class AccountService:
         await self._dbs.release_user(user_id)
         await self._sessions.revoke_all(user_id)
         await self._lockout.unlock(user_id)
+        await self._limiter.forget("user", user_id)
         await self._audit.record("account_deleted", user_id=user_id)
 
     # --- admin

@@ -38,7 +38,7 @@ class SessionStore:
         """A new family for a fresh login."""
         token = RefreshToken.first()
         await self._store.put(self._key(token.family), self._state(user_id, role, token), self._ttl)
-        await self._store.add_to_set(f"usess:{user_id}", token.family, self._ttl)
+        await self._store.add_to_set(self._index(user_id), token.family, self._ttl)
         return token
 
     async def rotate(self, presented: str) -> tuple[str, Role, RefreshToken]:
@@ -59,6 +59,8 @@ class SessionStore:
         ):
             await self.revoke(state["u"], token.family)
             raise RefreshReuseError(state["u"])
+        # The user's index of families must live as long as the family it lists.
+        await self._store.add_to_set(self._index(state["u"]), token.family, self._ttl)
         return state["u"], state["r"], successor
 
     async def active_role(self, family: str) -> Role | None:
@@ -69,17 +71,23 @@ class SessionStore:
     async def revoke(self, user_id: str, family: str) -> None:
         """End one session."""
         await self._store.delete(self._key(family))
-        await self._store.remove_from_set(f"usess:{user_id}", family)
+        await self._store.remove_from_set(self._index(user_id), family)
 
     async def revoke_all(self, user_id: str, keep: str | None = None) -> None:
         """End every session of a user (optionally keeping the current one)."""
-        for family in await self._store.members(f"usess:{user_id}"):
+        for family in await self._store.members(self._index(user_id)):
             if family != keep:
                 await self.revoke(user_id, family)
+        if keep is None:
+            await self._store.delete(self._index(user_id))
 
     @staticmethod
     def _key(family: str) -> str:
         return f"sess:{family}"
+
+    @staticmethod
+    def _index(user_id: str) -> str:
+        return f"usess:{user_id}"
 
     @staticmethod
     def _state(user_id: str, role: Role, token: RefreshToken) -> str:

@@ -134,8 +134,14 @@ class ChatPipeline:
         domain = "emergency" if triage.level <= 2 else route.domain
         confidence = 1.0 if triage.level <= 2 else route.confidence
 
+        # Answers shaped by the person (location, saved medicines, age from the profile) stay out of the
+        # shared cache: they would reach other people, and another person's answer would reach them.
         cacheable = (
-            triage.level > 3 and not triage.crisis_line and turn.location is None and not turn.medications
+            triage.level > 3
+            and not triage.crisis_line
+            and turn.location is None
+            and not turn.medications
+            and turn.triage_context in (None, TriageContext())
         )
         if cacheable and not route.needs_clarification and domain != OUT_OF_SCOPE_LABEL:
             with stage("cache"):

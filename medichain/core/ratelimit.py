@@ -31,6 +31,14 @@ class RateLimiter:
 
     async def hit(self, scope: str, subject: str, limit: Limit, cost: float = 1.0) -> None:
         """Take `cost` tokens or raise `RateLimited`."""
-        wait = await self._store.take_token(f"rl:{scope}:{subject}", limit.rate_per_s, limit.burst, cost)
+        wait = await self._store.take_token(_key(scope, subject), limit.rate_per_s, limit.burst, cost)
         if wait > 0:
             raise RateLimited(scope, max(1, math.ceil(wait)))
+
+    async def forget(self, scope: str, subject: str) -> None:
+        """Drop a subject's bucket (an erased account leaves no key naming it)."""
+        await self._store.delete(_key(scope, subject))
+
+
+def _key(scope: str, subject: str) -> str:
+    return f"rl:{scope}:{subject}"
