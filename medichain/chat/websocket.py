@@ -4,7 +4,8 @@ storage, never twice).
 
 Client frames: `auth {token}`, `message {room_id, text, sequence, lat?, lng?}`, `resume {room_id,
 sequence}`, `ping`. Server frames: `ready`, `typing`, `delta {text}`, `final {message_id, response}`,
-`error {code, message, sequence?}`, `pong`.
+`error {code, message, sequence?}`, `pong`. A turn or resume that meets an outage is answered with the
+code REST gives in its 503 (`database_unavailable`, `store_unavailable`); the client resends the sequence.
 """
 
 import asyncio
@@ -23,6 +24,7 @@ from medichain.chat.pipeline import Delta, InvalidMessage, Typing
 from medichain.chat.schemas import MessageIn
 from medichain.chat.service import Answered, ChatService
 from medichain.conversations.service import ConversationError
+from medichain.core.outages import outage_code
 from medichain.core.ratelimit import Limit, RateLimited
 from medichain.platform import Platform
 
@@ -85,20 +87,32 @@ class Connection:
         except (TimeoutError, WebSocketDisconnect, RuntimeError):
             return
         except Exception as exc:
+            await self.failed(exc, body.sequence)
+
+    async def failed(self, exc: Exception, sequence: int) -> None:
+        """Report a turn or resume that failed, in band: an outage by its code (as REST names it in a 503),
+        anything else as `turn_failed` (logged with its trace). The client resends the same sequence."""
+        code = outage_code(exc)
+        if code is None:
             log.exception("websocket turn failed", exc_info=exc)
-            with contextlib.suppress(Exception):
-                await self.error(
-                    "turn_failed", "the answer could not be produced; resend the same sequence", body.sequence
-                )
+        else:
+            log.error("websocket turn: dependency unavailable", extra={"error": type(exc).__name__})
+        with contextlib.suppress(Exception):
+            await self.error(
+                code or "turn_failed", "the answer could not be produced; resend the same sequence", sequence
+            )
 
     async def resume(self, room_id: str, sequence: int) -> None:
         """Re-send the stored final frame of a turn, or say it was never stored (the client resends it)."""
         try:
             await self.chat.ensure_room(self.user_id, room_id)
+            stored = await self.platform.conversations.replay(self.user_id, room_id, sequence)
         except ConversationError as exc:
             await self.error("not_found", exc.message, sequence)
             return
-        stored = await self.platform.conversations.replay(self.user_id, room_id, sequence)
+        except Exception as exc:
+            await self.failed(exc, sequence)
+            return
         if stored is None:
             await self.error(
                 "not_answered", "no stored answer for this sequence; send the message again", sequence
