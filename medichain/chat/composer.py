@@ -12,7 +12,6 @@ from medichain.answering.prompts import build_messages
 from medichain.answering.providers.base import LLMError, LLMProvider, LLMStream, TokenUsage
 from medichain.answering.providers.factory import create_provider
 from medichain.answering.responses import CitationOut
-from medichain.answering.safety import SafetyVerdict, validate
 from medichain.answering.wording import DISCLAIMER
 from medichain.config import Settings
 from medichain.core.text import Language
@@ -25,11 +24,10 @@ log = logging.getLogger("medichain.llm")
 
 @dataclass(frozen=True)
 class Generated:
-    """An LLM-written body with its verdict and cost."""
+    """An LLM-written body and its cost (the pipeline validates it with the rest of the answer)."""
 
     provider: str
     text: str
-    verdict: SafetyVerdict
     usage: TokenUsage
     first_token_ms: float | None
     total_ms: float | None
@@ -66,7 +64,7 @@ class LLMComposer:
         citations: list[CitationOut],
         triage: TriageResult,
     ) -> Generated | None:
-        """The validated LLM body, or None when the provider failed."""
+        """The LLM-written body, or None when the provider failed."""
         messages = build_messages(
             question=question,
             lang=lang,
@@ -83,16 +81,7 @@ class LLMComposer:
             return None
         self._measure(stream)
         text = text.replace(DISCLAIMER[lang], "").strip()
-        verdict = validate(
-            f"{text}\n{DISCLAIMER[lang]}",
-            triage=triage,
-            disclaimer=DISCLAIMER[lang],
-            evidence=evidence,
-            generated=True,
-        )
-        if not verdict.passed:
-            log.warning("llm answer failed safety", extra={"provider": self.name, "issues": verdict.issues})
-        return Generated(self.name, text, verdict, stream.usage, stream.first_token_ms, stream.total_ms)
+        return Generated(self.name, text, stream.usage, stream.first_token_ms, stream.total_ms)
 
     def _measure(self, stream: LLMStream) -> None:
         """Export the latency and token usage of a finished generation."""
