@@ -32,3 +32,14 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_s
             pass  # not listening yet (a port connecting to itself reads back a malformed status line)
         time.sleep(0.25)
     pytest.fail(f"{name} not ready within {timeout_s} s:\n{log.read_text()[-4000:]}")
+
+
+def stop_process(process: subprocess.Popen, grace_s: float = 20.0) -> None:
+    """SIGTERM a server process, then SIGKILL it when it has not exited within `grace_s`."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.browser import Server, Session, new_session
-from tests.servers import free_port, wait_until_serving
+from tests.servers import free_port, stop_process, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -107,12 +107,7 @@ def server(frontend_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         )
         yield Server(base_url, "admin", admin_password)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, grace_s=15)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from tests.conftest import backend_settings, drop_mariadb_databases
 from tests.security.channels import PASSWORD, ws_auth_outcome, ws_outcome, ws_session
 from tests.security.conftest import fresh_ip
 from tests.security.ledger import Ledger
-from tests.servers import free_port, wait_until_serving
+from tests.servers import free_port, stop_process, wait_until_serving
 
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 240
@@ -85,11 +85,7 @@ def _serving(env: dict[str, str], home: Path) -> Iterator[tuple[list[int], list[
         for process in processes:
             process.terminate()
         for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
 @pytest.fixture(scope="module")

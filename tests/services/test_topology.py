@@ -18,6 +18,7 @@ from prometheus_client.samples import Sample
 
 from medichain.services.catalog import SERVICES
 from tests.conftest import SHARED_DATA_DIR, backend_settings, bearer, drop_mariadb_databases
+from tests.servers import stop_process
 from tests.services.topology import Running, environment, start_topology
 
 pytestmark = pytest.mark.services
@@ -116,8 +117,7 @@ def test_kill_and_restart_a_domain_service(topology: Running, gateway: httpx.Cli
         history = gateway.get(url, headers=headers).json()
         assert [m["role"] for m in history].count("assistant") == 5
     finally:
-        restarted.send_signal(signal.SIGTERM)
-        restarted.wait(30)
+        stop_process(restarted)
 
 
 def _samples(url: str) -> dict[str, list[Sample]]:
