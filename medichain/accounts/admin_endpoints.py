@@ -6,14 +6,16 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
-from medichain.accounts.auth import AccountsDep, AdminUser
+from medichain.accounts.auth import ADMIN_ONLY, AccountsDep, AdminUser
 from medichain.accounts.schemas import USER_ID_PATTERN, UserSummary
 from medichain.core.db.models import ShardInfo
-from medichain.core.errors import ApiError
+from medichain.core.errors import ApiError, error_responses
 from medichain.deps import PlatformDep
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=ADMIN_ONLY)
+UNKNOWN_USER = error_responses(404)
 UserIdPath = Annotated[str, Path(pattern=USER_ID_PATTERN, max_length=100)]
 
 
@@ -40,37 +42,40 @@ class ShardCreate(BaseModel):
     max_users: int | None = Field(None, ge=1)
 
 
-@router.get("/users")
+@router.get("/users", responses=error_responses(404))
 async def list_users(
     _: AdminUser,
     accounts: AccountsDep,
+    platform: PlatformDep,
     shard_id: Annotated[int, Query(ge=1)] = 1,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Sequence[UserSummary]:
     """Users of one shard, oldest first, without personal fields."""
+    if shard_id not in platform.dbs.shards:
+        raise ApiError(404, "not_found", f"no shard {shard_id}")
     return await accounts.list_users(shard_id, offset, limit)
 
 
-@router.post("/users/{user_id}/disable", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/users/{user_id}/disable", status_code=status.HTTP_204_NO_CONTENT, responses=UNKNOWN_USER)
 async def disable_user(user_id: UserIdPath, _: AdminUser, accounts: AccountsDep) -> None:
     """Disable an account and end its sessions."""
     await accounts.set_active(user_id, False)
 
 
-@router.post("/users/{user_id}/enable", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/users/{user_id}/enable", status_code=status.HTTP_204_NO_CONTENT, responses=UNKNOWN_USER)
 async def enable_user(user_id: UserIdPath, _: AdminUser, accounts: AccountsDep) -> None:
     """Enable an account again."""
     await accounts.set_active(user_id, True)
 
 
-@router.post("/users/{user_id}/unlock", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/users/{user_id}/unlock", status_code=status.HTTP_204_NO_CONTENT, responses=UNKNOWN_USER)
 async def unlock_user(user_id: UserIdPath, _: AdminUser, accounts: AccountsDep) -> None:
     """Lift a login lockout."""
     await accounts.unlock(user_id)
 
 
-@router.delete("/users/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/users/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=UNKNOWN_USER)
 async def delete_user(user_id: UserIdPath, _: AdminUser, accounts: AccountsDep) -> None:
     """Delete an account and all its data."""
     await accounts.delete_account(user_id, None)
@@ -91,4 +96,8 @@ async def add_shard(body: ShardCreate, _: AdminUser, platform: PlatformDep) -> S
         info = await platform.dbs.add_shard(body.url, body.max_users)
     except ValueError as exc:
         raise ApiError(422, "invalid_shard_url", str(exc)) from exc
+    except (DBAPIError, OSError) as exc:  # the new database, not ours, is unreachable: not a 503
+        raise ApiError(
+            422, "shard_unreachable", f"cannot connect to the shard database ({type(exc).__name__})"
+        ) from exc
     return ShardOut.model_validate(info)

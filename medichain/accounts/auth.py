@@ -6,10 +6,12 @@ from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from medichain.accounts.service import AccountService, Principal
-from medichain.core.errors import ApiError
+from medichain.core.errors import ApiError, error_responses
 from medichain.core.ratelimit import Limit, RateLimited
 from medichain.deps import ClientIP, PlatformDep
 
+ADMIN_ONLY = error_responses(401, 403)
+"""What an admin endpoint may also answer."""
 _bearer = HTTPBearer(auto_error=False, description="Access token from /api/v1/auth/login")
 
 

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict
 
-from medichain.accounts.auth import AdminUser
+from medichain.accounts.auth import ADMIN_ONLY, AdminUser
 from medichain.deps import PlatformDep
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=ADMIN_ONLY)
 
 
 class SecurityEventOut(BaseModel):

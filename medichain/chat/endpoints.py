@@ -13,10 +13,12 @@ from medichain.chat.deps import ChatDep, PipelineDep
 from medichain.chat.pipeline import Delta, Final, InvalidMessage, TurnInput, Typing
 from medichain.chat.schemas import AskIn, MessageIn, TurnOut
 from medichain.chat.service import Answered, ChatEvent
-from medichain.core.errors import error_body
+from medichain.core.errors import error_body, error_responses
 
 router = APIRouter(prefix="/api/v1/chat", tags=["chat"])
 RoomId = Annotated[str, Path(min_length=36, max_length=36)]
+IN_OWN_ROOM = error_responses(401, 404)
+"""A turn in a room: the caller must be signed in, and the room must be theirs."""
 
 
 @router.post("/ask")
@@ -28,7 +30,7 @@ async def ask(body: AskIn, pipeline: PipelineDep) -> ChatResponse:
     raise AssertionError("the pipeline always ends with a final event")
 
 
-@router.post("/rooms/{room_id}/messages")
+@router.post("/rooms/{room_id}/messages", responses=IN_OWN_ROOM)
 async def send_message(room_id: RoomId, body: MessageIn, user: CurrentUser, chat: ChatDep) -> TurnOut:
     """Ask in a room and get the stored answer (a resent `sequence` returns the stored answer)."""
     async for event in chat.turn(user.user_id, room_id, body.sequence, body.text, body.point):
@@ -40,7 +42,8 @@ async def send_message(room_id: RoomId, body: MessageIn, user: CurrentUser, chat
 @router.post(
     "/rooms/{room_id}/stream",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "typing, delta…, final"}},
+    responses={200: {"content": {"text/event-stream": {}}, "description": "typing, delta…, final"}}
+    | IN_OWN_ROOM,
 )
 async def stream_message(
     room_id: RoomId, body: MessageIn, user: CurrentUser, chat: ChatDep

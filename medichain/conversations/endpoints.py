@@ -16,10 +16,10 @@ from medichain.conversations.schemas import (
     RoomRename,
 )
 from medichain.conversations.service import ConversationError, ConversationService
-from medichain.core.errors import error_body
+from medichain.core.errors import error_body, error_responses
 from medichain.deps import PlatformDep
 
-router = APIRouter(prefix="/api/v1/chat", tags=["conversations"])
+router = APIRouter(prefix="/api/v1/chat", tags=["conversations"], responses=error_responses(401, 404))
 RoomId = Annotated[str, Path(min_length=36, max_length=36)]
 
 

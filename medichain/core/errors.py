@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
@@ -30,6 +31,71 @@ _HTTP_CODES = {
     429: "rate_limited",
     503: "service_unavailable",
 }
+
+
+_DESCRIPTIONS = {
+    400: "the request body is not valid UTF-8 (invalid_json)",
+    401: "missing, invalid, expired or revoked access token",
+    403: "not allowed: admin role required, account disabled, or this address is blocked (Retry-After)",
+    404: "not found (another person's resource looks exactly like a missing one)",
+    409: "conflicts with stored data: the user id or email is already registered",
+    413: "request body larger than MEDICHAIN_MAX_BODY_BYTES",
+    422: "invalid request: malformed JSON, wrong types, unknown fields or values out of range",
+    423: "account locked after repeated failed logins (Retry-After)",
+    429: "rate limited (Retry-After)",
+    503: "a database or the shared store is unavailable, or no shard takes new users (Retry-After)",
+}
+
+
+class ErrorInfo(BaseModel):
+    """What went wrong: a stable machine-readable code, a message, and details when there are any."""
+
+    code: str = Field(examples=["validation_error"])
+    message: str
+    details: Any = Field(None, description="the failing fields of a validation error, or other context")
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorInfo
+    request_id: str | None
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for these statuses, each with the shared error body."""
+    return {status: {"model": ErrorResponse, "description": _DESCRIPTIONS[status]} for status in statuses}
+
+
+EDGE_ERRORS = error_responses(403, 413, 429, 503)
+"""What any operation may answer before or around its own logic: the edge's IP block, body limit and rate
+limit, and an unavailable database or store."""
+
+
+def document_errors(app: FastAPI) -> None:
+    """Describe the failures of request parsing with the shared error body in the OpenAPI document.
+
+    FastAPI documents a 422 on exactly the operations that validate input, with a body of its own
+    (`HTTPValidationError`), and none of the 400 it answers for a request body that is not UTF-8;
+    `install_error_handlers` answers both with `ErrorResponse`.
+    """
+    build = app.openapi
+    error_body_schema = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = build()
+            for operation in (op for path in document["paths"].values() for op in path.values()):
+                responses = operation.setdefault("responses", {})
+                if "requestBody" in operation:
+                    responses["400"] = {"description": _DESCRIPTIONS[400], "content": error_body_schema}
+                if "422" in responses:
+                    responses["422"] = {"description": _DESCRIPTIONS[422], "content": error_body_schema}
+            for name in ("HTTPValidationError", "ValidationError"):
+                document.get("components", {}).get("schemas", {}).pop(name, None)
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class ApiError(Exception):

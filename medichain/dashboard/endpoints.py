@@ -4,11 +4,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from medichain.accounts.auth import AdminUser
+from medichain.accounts.auth import ADMIN_ONLY, AdminUser
 from medichain.dashboard.service import dashboard_stats
 from medichain.deps import PlatformDep
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=ADMIN_ONLY)
 
 
 @router.get("/stats")

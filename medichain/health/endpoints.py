@@ -1,13 +1,13 @@
 """Liveness, readiness and the admin view of service health."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
-from medichain.accounts.auth import AdminUser
+from medichain.accounts.auth import ADMIN_ONLY, AdminUser
 from medichain.deps import PlatformDep
 from medichain.health.service import check_dependencies, record_health, service_health
 
@@ -33,7 +33,26 @@ async def health(platform: PlatformDep) -> dict[str, str]:
     return {"status": "ok", "service": platform.service_name}
 
 
-@router.get("/ready", responses={503: {"description": "a dependency is unreachable"}})
+class CheckOut(BaseModel):
+    """One dependency probed by `/ready`."""
+
+    ok: bool
+    latency_ms: float
+    error: str
+
+
+class ReadinessOut(BaseModel):
+    """Each dependency's state; `status` is "ready" only when all of them answer."""
+
+    status: Literal["ready", "unavailable"]
+    checks: dict[str, CheckOut]
+
+
+@router.get(
+    "/ready",
+    response_model=ReadinessOut,
+    responses={503: {"model": ReadinessOut, "description": "a dependency is unreachable"}},
+)
 async def ready(platform: PlatformDep) -> Any:
     """Readiness: databases and the shared store answer (503 otherwise, with the failing checks)."""
     checks = await check_dependencies(platform)
@@ -47,7 +66,7 @@ async def ready(platform: PlatformDep) -> Any:
     return JSONResponse(body, status_code=200 if body["status"] == "ready" else 503)
 
 
-@router.get("/api/v1/admin/service-health", tags=["admin"])
+@router.get("/api/v1/admin/service-health", tags=["admin"], responses=ADMIN_ONLY)
 async def admin_service_health(_: AdminUser, platform: PlatformDep) -> list[ServiceHealthOut]:
     """Last recorded state, latency and error count of each service."""
     return [ServiceHealthOut.model_validate(row) for row in await service_health(platform)]

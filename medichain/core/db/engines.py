@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from medichain.config import Settings
@@ -19,7 +20,10 @@ _ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "mysql": "mysql+asyncmy", "maria
 
 def async_url(url: str) -> URL:
     """Normalise a user-given database URL to its async driver (`mysql://` → `mysql+asyncmy://`)."""
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:  # the URL itself is not repeated: it may hold a password
+        raise ValueError("not a database URL: expected mysql://user:password@host:port/database") from None
     backend = parsed.get_backend_name()
     if backend not in _ASYNC_DRIVERS:
         raise ValueError(f"unsupported database {backend!r}: use sqlite or mysql/mariadb")

@@ -6,12 +6,14 @@ from typing import Annotated, cast
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
+from medichain.core.errors import error_responses
 from medichain.core.text import Language
 from medichain.domains.clinic.departments import Department
 from medichain.domains.deps import ClinicDomainDep
 from medichain.domains.template import GeoPoint
 
-router = APIRouter(prefix="/api/v1", tags=["hospitals"])
+router = APIRouter(prefix="/api/v1", tags=["hospitals"], responses=error_responses(404))
+"""404: the clinic domain is not enabled."""
 
 
 class HospitalOut(BaseModel):

@@ -4,7 +4,7 @@ from typing import Annotated, cast
 
 from fastapi import APIRouter, Path, Query
 
-from medichain.core.errors import ApiError
+from medichain.core.errors import ApiError, error_responses
 from medichain.domains.deps import DrugDomainDep
 from medichain.domains.drug.catalog import Drug, DrugCatalog, Resolved
 from medichain.domains.drug.schemas import (
@@ -17,7 +17,8 @@ from medichain.domains.drug.schemas import (
     ResolvedDrug,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["drugs"])
+router = APIRouter(prefix="/api/v1", tags=["drugs"], responses=error_responses(404))
+"""404: the drug domain is not enabled (or, for one drug, no such id)."""
 
 
 def _catalog(domain: object) -> DrugCatalog:
