@@ -146,9 +146,15 @@ class ChatPipeline:
         if cacheable and not route.needs_clarification and domain != OUT_OF_SCOPE_LABEL:
             with stage("cache"):
                 cached = await self._cache.get(domain, lang, text)
-            if cached is not None:
+            # A near-match was triaged for its own words: reuse it only at the same level, with this triage.
+            if cached is not None and cached["triage"]["level"] == triage.level:
                 response = ChatResponse.model_validate(
-                    {**cached, "cached": True, "latency_ms": _elapsed(started)}
+                    {
+                        **cached,
+                        "triage": _triage_out(triage, lang),
+                        "cached": True,
+                        "latency_ms": _elapsed(started),
+                    }
                 )
                 self._account("cached", response)
                 async for event in _stream(response, domain, tuple(cached.get("_entities", ()))):

@@ -4,7 +4,9 @@ interactions, hospitals, out of scope, follow-ups, idempotent resend, rooms and 
 import uuid
 
 import httpx
+import orjson
 
+from medichain.answering.cache import cache_key
 from tests.conftest import bearer, client_for
 
 CHEST_PAIN = "가슴이 쥐어짜듯 아프고 식은땀이 나요"
@@ -175,3 +177,23 @@ async def test_cache_hit_rate_is_exported(loaded_client: httpx.AsyncClient) -> N
     metrics = (await loaded_client.get("/metrics")).text
     assert 'medichain_semantic_cache_lookups_total{domain="general",lang="ko",result="hit"}' in metrics
     assert "medichain_triage_level_total" in metrics
+
+
+async def test_a_cached_answer_is_reused_only_at_the_same_triage_level(loaded_app, loaded_client) -> None:
+    question = f"감기 기운이 있을 때 집에서 어떻게 쉬면 좋을까요 {uuid.uuid4().hex[:6]}"
+    first = await _ask(loaded_client, question)
+    assert first["triage"]["level"] >= 4 and not first["cached"]
+    store = loaded_app.state.platform.store
+    key = cache_key(first["domain"], first["lang"], question)
+    assert await store.get(key), "the answer was cached"
+
+    same_level = {**first, "answer": first["answer"].replace("감기", "[same-level]", 1)}
+    await store.put(key, orjson.dumps(same_level).decode(), 60)
+    reused = await _ask(loaded_client, question)
+    assert reused["cached"] and "[same-level]" in reused["answer"]
+
+    other_level = 5 if first["triage"]["level"] == 4 else 4
+    stale = {**same_level, "triage": {**first["triage"], "level": other_level}}
+    await store.put(key, orjson.dumps(stale).decode(), 60)
+    fresh = await _ask(loaded_client, question)
+    assert not fresh["cached"] and fresh["triage"]["level"] == first["triage"]["level"]
