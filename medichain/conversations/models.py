@@ -18,7 +18,10 @@ class ChatRoom(ShardBase):
     """A conversation of one user."""
 
     __tablename__ = "chat_rooms"
-    __table_args__ = (Index("idx_room_user_updated", "user_id", "updated_at"),)
+    __table_args__ = (
+        Index("idx_room_user_updated", "user_id", "updated_at"),
+        Index("idx_room_updated", "updated_at"),  # the retention purge scans by last activity
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(100), _user_fk())
