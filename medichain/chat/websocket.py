@@ -53,7 +53,8 @@ class Connection:
     async def send(self, frame: dict[str, Any]) -> None:
         """Send one frame; a client too slow to read within the timeout is disconnected."""
         async with self._send_lock:
-            await asyncio.wait_for(self.socket.send_text(orjson.dumps(frame).decode()), SEND_TIMEOUT_S)
+            async with asyncio.timeout(SEND_TIMEOUT_S):  # no task per frame, unlike wait_for
+                await self.socket.send_text(orjson.dumps(frame).decode())
 
     async def error(self, code: str, message: str, sequence: int | None = None) -> None:
         """An in-band error frame (the connection stays open)."""
