@@ -116,10 +116,22 @@ class Timed:
 
 
 class ChatSocket:
-    """One authenticated `/ws/chat` connection that asks questions one at a time."""
+    """One authenticated `/ws/chat` connection that asks questions one at a time.
+
+    A reader task drains the socket all the time, so the server's protocol pings are answered even
+    while the user thinks or idles (aiohttp answers them only inside `receive`)."""
 
     def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
         self.socket = socket
+        self._frames: asyncio.Queue[aiohttp.WSMessage] = asyncio.Queue()
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        while True:
+            message = await self.socket.receive()
+            self._frames.put_nowait(message)
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                return
 
     @classmethod
     async def open(cls, http: aiohttp.ClientSession, base: str, token: str) -> "ChatSocket":
@@ -130,24 +142,30 @@ class ChatSocket:
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise RequestFailed(f"connect {type(exc).__name__}") from exc
         chat = cls(socket)
-        await socket.send_str(orjson.dumps({"type": "auth", "token": token}).decode())
+        await chat._send({"type": "auth", "token": token})
         frame = await chat._next()
         if frame.get("type") != "ready":
-            await socket.close()
+            await chat.close()
             raise RequestFailed(f"auth {frame.get('type')}")
         return chat
 
+    async def _send(self, frame: dict[str, Any]) -> None:
+        try:
+            await self.socket.send_str(orjson.dumps(frame).decode())
+        except (aiohttp.ClientError, ConnectionError) as exc:
+            raise RequestFailed("socket closed") from exc
+
     async def _next(self) -> dict[str, Any]:
-        message = await self.socket.receive()
+        message = await self._frames.get()
         if message.type != aiohttp.WSMsgType.TEXT:
+            self._frames.put_nowait(message)  # every later read sees the closed socket too
             raise RequestFailed(f"socket {message.type.name.lower()}")
         return orjson.loads(message.data)
 
     async def ask(self, room_id: str, sequence: int, text: str) -> Timed:
         """Send one message; the timings of its first delta and final frame."""
         started = time.perf_counter()
-        frame = {"type": "message", "room_id": room_id, "sequence": sequence, "text": text}
-        await self.socket.send_str(orjson.dumps(frame).decode())
+        await self._send({"type": "message", "room_id": room_id, "sequence": sequence, "text": text})
         first: float | None = None
         while True:
             answer = await self._next()
@@ -161,12 +179,13 @@ class ChatSocket:
                 raise RequestFailed(f"error {answer.get('code')}")
 
     async def ping(self) -> None:
-        """An application-level ping; waits for the pong."""
-        await self.socket.send_str('{"type":"ping"}')
+        """An application-level ping (it also resets the server's idle timeout); waits for the pong."""
+        await self._send({"type": "ping"})
         answer = await self._next()
         if answer.get("type") != "pong":
             raise RequestFailed(f"ping answered {answer.get('type')}")
 
     async def close(self) -> None:
         """Close the connection."""
+        self._reader.cancel()
         await self.socket.close()
