@@ -53,14 +53,13 @@ class ChatService:
         self, user_id: str, room_id: str, sequence: int, text: str, location: GeoPoint | None = None
     ) -> AsyncIterator[ChatEvent]:
         """Typing, deltas, then the stored answer; a resent sequence yields the stored answer only."""
-        await self.ensure_room(user_id, room_id)
-        stored = await self._conversations.replay(user_id, room_id, sequence)
-        if stored is not None:
+        opening = await self._conversations.open_turn(user_id, room_id, sequence)
+        if (stored := opening.stored) is not None:
             yield Answered(
                 stored.message_id, room_id, sequence, ChatResponse.model_validate(stored.response), True
             )
             return
-        previous = await self._conversations.context(user_id, room_id)
+        previous = opening.context
         profile = await self._accounts.profile(user_id)
         turn = TurnInput(
             text=text,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from medichain.conversations.models import ChatMessage, ChatRoom, ConsultationHistory, Feedback
@@ -41,6 +41,14 @@ class RecordedTurn:
     message_id: int
     response: dict[str, Any]
     replayed: bool
+
+
+@dataclass(frozen=True)
+class TurnOpening:
+    """The stored answer of a resent sequence (None for a new one) and the room's follow-up context."""
+
+    stored: RecordedTurn | None
+    context: TurnContext
 
 
 class ConversationService:
@@ -134,19 +142,30 @@ class ConversationService:
             return None
         return RecordedTurn(message.id, message.payload, replayed=True)
 
-    async def context(self, user_id: str, room_id: str) -> TurnContext:
-        """Domain and entities of the room's last answer, for follow-up questions."""
+    async def open_turn(self, user_id: str, room_id: str, sequence: int) -> TurnOpening:
+        """What a turn needs before answering, in one session and two statements: the room must be the
+        user's (else 404), the stored answer when `sequence` was answered already, and the context of
+        the room's last answer."""
         async with self._dbs.shard_session(await self._shard(user_id)) as session:
-            payload = await session.scalar(
-                select(ChatMessage.payload)
-                .where(ChatMessage.room_id == room_id, ChatMessage.role == "assistant")
-                .order_by(ChatMessage.id.desc())
-                .limit(1)
-            )
-        if not payload:
-            return TurnContext()
-        memory = payload.get("context") or {}
-        return TurnContext(memory.get("domain"), tuple(memory.get("entities") or ()))
+            owner = await session.scalar(select(ChatRoom.user_id).where(ChatRoom.id == room_id))
+            if owner != user_id:
+                raise ConversationError("not_found", "conversation not found")
+            answers = ChatMessage.room_id == room_id, ChatMessage.role == "assistant"
+            last = select(func.max(ChatMessage.id)).where(*answers).scalar_subquery()
+            rows = (
+                await session.execute(
+                    select(ChatMessage.id, ChatMessage.sequence, ChatMessage.payload).where(
+                        *answers, or_(ChatMessage.sequence == sequence, ChatMessage.id == last)
+                    )
+                )
+            ).all()
+        stored = next((r for r in rows if r.sequence == sequence and r.payload is not None), None)
+        latest = max(rows, key=lambda r: r.id, default=None)
+        memory = (latest.payload or {}).get("context") or {} if latest else {}
+        return TurnOpening(
+            RecordedTurn(stored.id, stored.payload, replayed=True) if stored else None,
+            TurnContext(memory.get("domain"), tuple(memory.get("entities") or ())),
+        )
 
     async def record_turn(
         self,
