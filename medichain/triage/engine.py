@@ -11,6 +11,8 @@ from medichain.triage.scanner import ConceptScanner
 from medichain.triage.textprep import TextPreparer
 
 _EMPTY_CONTEXT = TriageContext()
+_QUALIFIERS = frozenset({"mild", "resolved"})
+"""Words that soften a finding ("a bit", "went away"): they count only in the sentence of the finding."""
 
 
 def _index_rules(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
@@ -21,6 +23,18 @@ def _index_rules(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
         for key in keys:
             index.setdefault(key, []).append(position)
     return {fact: tuple(positions) for fact, positions in index.items()}
+
+
+def _qualified(rule: Rule, facts: frozenset[str], sentences: dict[str, frozenset[int]]) -> frozenset[str]:
+    """`facts` without the softening words that are not in a sentence of one of the rule's findings: "I have
+    a mild sore throat. I am short of breath" is not mild shortness of breath. Findings that come from
+    numbers or the caller's context have no sentence; they keep the message's softening words."""
+    qualifiers = facts & _QUALIFIERS
+    findings = (rule.all_of | {c for group in rule.any_of for c in group}) & facts
+    if not qualifiers or any(finding not in sentences for finding in findings):
+        return facts
+    near = frozenset().union(*(sentences[finding] for finding in findings))
+    return facts - {q for q in qualifiers if sentences.get(q, near).isdisjoint(near)}
 
 
 class TriageEngine:
@@ -47,7 +61,7 @@ class TriageEngine:
         best: dict[str, tuple[int, Rule]] = {}
         for rule in (self._rules[i] for i in candidates):
             if rule.fires(facts.names):
-                level = rule.level_for(facts.names)
+                level = rule.level_for(_qualified(rule, facts.names, scan.sentences))
                 if rule.family not in best or level < best[rule.family][0]:
                     best[rule.family] = (level, rule)
         fired = sorted(best.values(), key=lambda item: item[0])

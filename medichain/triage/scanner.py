@@ -7,8 +7,9 @@ chokes").  Occurrences that are denied count as neither.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medichain.triage.framing import EnglishFrame, korean_hypothetical, korean_info_question, korean_negated
 from medichain.triage.hangul import loosen, syllable_typos
@@ -34,12 +35,30 @@ ENGLISH_GATE = 3
 
 @dataclass(frozen=True, slots=True)
 class ScanResult:
-    """Concepts present (with the text that showed each first), concepts only mentioned, and whether
-    the message asks for information."""
+    """Concepts present (with the text that showed each first, and the sentences it is present in),
+    concepts only mentioned, and whether the message asks for information."""
 
     present: dict[str, str]
     mentioned: frozenset[str]
     asks_for_information: bool
+    sentences: dict[str, frozenset[int]] = field(default_factory=dict)
+
+
+_SENTENCE_END = re.compile(r"[!?;]+|\.(?!\d)|(?:(?<![필중])요|니다|죠)(?=[ ,])")
+"""Punctuation, or a Korean sentence ending before a space or comma ("숨이 차요 좀 피곤해요": two sentences)."""
+
+
+class _Sentences:
+    """Which sentence a position of a view is in, numbered alike in both views: ends are found in text
+    with its spaces (the English view, or the cleaned text behind the spaceless Korean view)."""
+
+    def __init__(self, text: str, *, spaceless: bool = False) -> None:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._ends = [end - text.count(" ", 0, end) for end in ends] if spaceless else ends
+
+    def of(self, position: int) -> int:
+        """The number of the sentence that `position` is in."""
+        return bisect.bisect_right(self._ends, position)
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -96,10 +115,12 @@ class ConceptScanner:
         """Find present and mentioned concepts in both language views."""
         present: dict[str, str] = {}
         mentioned: set[str] = set()
+        sentences: dict[str, set[int]] = {}
         asks = False
         if text.has_hangul:
             view = text.korean
             asks = korean_info_question(view)
+            numbering = _Sentences(text.cleaned, spaceless=True)
             keys = text_keys(view, KOREAN_GATE)
             for name, regex, gate in self._korean:
                 if gate is not None and gate.isdisjoint(keys):
@@ -111,12 +132,14 @@ class ConceptScanner:
                     if name not in UNFRAMED and korean_hypothetical(view, start, end):
                         mentioned.add(name)
                         continue
-                    present.setdefault(name, text.korean_span(start, end))
-                    break
+                    if name not in present:
+                        present[name] = text.korean_span(start, end)
+                    sentences.setdefault(name, set()).add(numbering.of(start))
         if text.has_latin:
             view = text.english
             frame = EnglishFrame(view)
             asks = asks or frame.asks_for_information
+            numbering = _Sentences(view)
             keys = text_keys(view, ENGLISH_GATE)
             for name, regex, gate in self._english:
                 if gate is not None and gate.isdisjoint(keys):
@@ -129,7 +152,10 @@ class ConceptScanner:
                         mentioned.add(name)
                         continue
                     present.setdefault(name, match.group())
-                    break
+                    sentences.setdefault(name, set()).add(numbering.of(start))
         return ScanResult(
-            present=present, mentioned=frozenset(mentioned - present.keys()), asks_for_information=asks
+            present=present,
+            mentioned=frozenset(mentioned - present.keys()),
+            asks_for_information=asks,
+            sentences={name: frozenset(found) for name, found in sentences.items()},
         )
