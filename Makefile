@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint format setup services browser frontend clean
+.PHONY: run test test-hardening lint format setup services browser frontend clean
 
 $(RUN_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,8 +36,20 @@ browser:  ## Debian's Chromium and Korean fonts for the browser tests
 test: $(TEST_STAMP) services browser frontend  ## everything: lint, unit, MariaDB/Redis, LLM server, browser
 	$(BIN)/ruff check .
 	cd frontend && npm test --silent
-	$(BIN)/pytest -q -m "not e2e"
+	$(BIN)/pytest -q -m "not e2e and not hardening"
 	$(BIN)/pytest -q -m e2e  # its own run: Playwright's sync API keeps an event loop in the main thread
+
+FUZZ_EXAMPLES ?= 100
+
+test-hardening: $(TEST_STAMP) services  ## the long runs: faults under load, security suite, fuzzing; then a summary
+	mkdir -p test-artifacts
+	status=0; \
+	$(BIN)/pytest -q tests/hardening --junitxml=test-artifacts/hardening-junit.xml || status=1; \
+	$(BIN)/pytest -q tests/security --junitxml=test-artifacts/security-junit.xml || status=1; \
+	MEDICHAIN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=hardening \
+		$(BIN)/pytest -q tests/fuzz --junitxml=test-artifacts/fuzz-junit.xml || status=1; \
+	$(BIN)/python scripts/hardening-summary.py || status=1; \
+	exit $$status
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -17,7 +17,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
 from medichain.services.catalog import SERVICES
-from tests.conftest import SHARED_DATA_DIR, backend_settings, bearer, drop_mariadb_databases
+from tests.conftest import backend_settings, bearer, drop_mariadb_databases
 from tests.servers import stop_process
 from tests.services.topology import Running, environment, start_topology
 
@@ -160,7 +160,8 @@ def test_every_service_exports_metrics_after_traffic(topology: Running, gateway:
 
 
 def test_ctrl_c_stops_every_service(topology: Running) -> None:
-    pids = [child["pid"] for child in json.loads((SHARED_DATA_DIR / "services.json").read_text())]
+    pids = [child["pid"] for child in topology.children()]
+    assert len(pids) == len(SERVICES)
     topology.supervisor.send_signal(signal.SIGINT)
     assert topology.supervisor.wait(30) == 0
     for pid in pids:

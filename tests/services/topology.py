@@ -8,8 +8,11 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from medichain.config import Settings
 from medichain.services.catalog import SERVICES, spec
@@ -61,10 +64,15 @@ class Running:
     def url(self, offset: int = 0) -> str:
         return f"http://127.0.0.1:{self.base + offset}"
 
+    def children(self) -> list[dict]:
+        """What the supervisor started (name, port, pid), once it has recorded it; else nothing."""
+        state = Path(self.env["MEDICHAIN_DATA_DIR"]) / "services.json"
+        recorded = json.loads(state.read_text()) if state.is_file() else []
+        return recorded if any(child["port"] == self.base for child in recorded) else []
+
     def pid(self, name: str) -> int:
         """The pid of a service the supervisor started."""
-        state = json.loads((Path(self.env["MEDICHAIN_DATA_DIR"]) / "services.json").read_text())
-        return next(child["pid"] for child in state if child["name"] == name)
+        return next(child["pid"] for child in self.children() if child["name"] == name)
 
     def run_service(self, name: str, log: Path, **env: str) -> subprocess.Popen[bytes]:
         """Start `medichain service run NAME` on its port of this topology and wait until it is ready."""
@@ -112,4 +120,10 @@ def start_topology(workdir: Path, env: dict[str, str]) -> Running:
             stderr=subprocess.STDOUT,
         )
     wait_until_serving(f"http://127.0.0.1:{base}/ready", supervisor, log, 300, "gateway")
-    return Running(base, env, supervisor, workdir)
+    running = Running(base, env, supervisor, workdir)
+    deadline = time.monotonic() + 30
+    while not running.children():  # the supervisor records the topology once every gateway answers
+        if time.monotonic() > deadline:
+            pytest.fail(f"the supervisor did not record the topology:\n{log.read_text()[-4000:]}")
+        time.sleep(0.25)
+    return running
