@@ -9,7 +9,6 @@ location are never cached (the caller decides with `cacheable`).
 import hashlib
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -55,7 +54,7 @@ class SemanticCache:
         self._ttl = ttl_s
         self._similarity = similarity
         self._embed = embed
-        self._vectors: dict[str, OrderedDict[str, np.ndarray]] = {}
+        self._vectors: dict[str, _Bucket] = {}
         self._lock = threading.Lock()
         self.stats = CacheStats()
 
@@ -90,19 +89,47 @@ class SemanticCache:
         if self._embed is not None:
             vector = await self._embed(text)
             with self._lock:
-                bucket = self._vectors.setdefault(f"{domain}:{lang}", OrderedDict())
-                bucket[key] = vector
-                bucket.move_to_end(key)
-                while len(bucket) > MAX_VECTORS_PER_BUCKET:
-                    bucket.popitem(last=False)
+                bucket = self._vectors.get(f"{domain}:{lang}")
+                if bucket is None:
+                    bucket = self._vectors[f"{domain}:{lang}"] = _Bucket(len(vector))
+                bucket.put(key, vector)
 
     def _nearest(self, bucket_name: str, vector: np.ndarray) -> str | None:
         with self._lock:
             bucket = self._vectors.get(bucket_name)
-            if not bucket:
+            if bucket is None:
                 return None
-            keys = list(bucket)
-            matrix = np.stack(list(bucket.values()))
-        scores = matrix @ vector
+            return bucket.nearest(vector, self._similarity)
+
+
+class _Bucket:
+    """The vectors of recently cached questions of one domain and language, in a ring of rows: the
+    oldest question makes way for a new one, and a lookup is one matrix product with no copying."""
+
+    def __init__(self, dim: int, capacity: int = MAX_VECTORS_PER_BUCKET) -> None:
+        self._matrix = np.zeros((capacity, dim), dtype=np.float32)
+        self._keys: list[str] = []
+        self._slot: dict[str, int] = {}
+        self._next = 0
+
+    def put(self, key: str, vector: np.ndarray) -> None:
+        """Store (or refresh) the vector of a cache key."""
+        slot = self._slot.get(key)
+        if slot is None:
+            slot = self._next
+            self._next = (self._next + 1) % len(self._matrix)
+            if slot < len(self._keys):
+                del self._slot[self._keys[slot]]
+                self._keys[slot] = key
+            else:
+                self._keys.append(key)
+            self._slot[key] = slot
+        self._matrix[slot] = vector
+
+    def nearest(self, vector: np.ndarray, similarity: float) -> str | None:
+        """The key of the most similar stored question, if it reaches `similarity`."""
+        if not self._keys:
+            return None
+        scores = self._matrix[: len(self._keys)] @ vector
         best = int(np.argmax(scores))
-        return keys[best] if scores[best] >= self._similarity else None
+        return self._keys[best] if scores[best] >= similarity else None
