@@ -273,12 +273,17 @@ async def test_openai_cancelled_consumer_frees_the_server(server_provider: OpenA
     assert await collect(server_provider.stream(MESSAGES, max_tokens=4, temperature=0))
 
 
-@pytest.mark.llm
-async def test_openai_timeout_is_an_llm_error_after_retries(llm_server: str) -> None:
-    provider = openai_provider(llm_server, timeout_s=0.001, max_retries=1)
+async def test_openai_timeout_is_an_llm_error_after_retries() -> None:
+    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()  # accept the request, never answer
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    provider = openai_provider(f"http://127.0.0.1:{port}/v1", timeout_s=0.2, max_retries=1)
     with pytest.raises(LLMError) as caught:
         await collect(provider.stream(MESSAGES, max_tokens=MAX_TOKENS, temperature=0))
     await provider.aclose()
+    server.close()
     assert (caught.value.reason, caught.value.attempts) == ("timeout", 2)
 
 
