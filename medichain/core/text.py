@@ -8,6 +8,13 @@ Language = Literal["ko", "en"]
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _LATIN = re.compile(r"[A-Za-z]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with lone surrogates (possible in a Python str, never in UTF-8) made spaces: the tokenizer
+    and the embedders encode text as UTF-8 and would fail on them."""
+    return _SURROGATE.sub(" ", text)
 
 
 def normalize(text: str) -> str:

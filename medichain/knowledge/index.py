@@ -18,7 +18,7 @@ from typing import BinaryIO, Literal
 
 import numpy as np
 
-from medichain.core.text import detect_language
+from medichain.core.text import detect_language, without_surrogates
 from medichain.knowledge.bm25 import BM25
 from medichain.knowledge.embedders import Embedder
 from medichain.knowledge.passages import Passage
@@ -160,6 +160,7 @@ class HybridIndex:
         """
         if k <= 0:
             return []
+        query = without_surrogates(query)
         tokens = tokenize(query) if mode != "dense" else []
         vector = self.embedder.embed([query], query=True)[0] if mode != "bm25" else None
         query_lang = detect_language(query)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from kiwipiepy import Kiwi, Token
 
-from medichain.core.text import normalize
+from medichain.core.text import normalize, without_surrogates
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+")
@@ -130,7 +130,7 @@ def tokenize(text: str) -> list[str]:
 
 def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
     """Content tokens of many texts; Korean texts go through Kiwi in one parallel batch."""
-    normalised = [normalize(t) for t in texts]
+    normalised = [without_surrogates(normalize(t)) for t in texts]
     out: list[list[str]] = []
     korean: list[int] = []
     for i, text in enumerate(normalised):

@@ -15,6 +15,7 @@ import requests
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.python import asgi
 
 from medichain.accounts.schemas import ProfileFields
@@ -35,6 +36,14 @@ def examples(share: float) -> settings:
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
+
+
+ANY_TEXT = st.one_of(
+    st.text(st.characters(codec=None), max_size=300),
+    st.lists(st.one_of(st.characters(), st.characters(categories=["Cs"])), max_size=60).map("".join),
+)
+"""Any code points, lone surrogates included: a Python str can hold them (UTF-8 text cannot, and `st.text`
+never makes them)."""
 
 
 FUZZ_EXAMPLES = int(os.environ.get("MEDICHAIN_FUZZ_EXAMPLES") or 6)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from medichain.triage import TriageContext, TriageEngine
 from medichain.triage.models import CONDITIONS
-from tests.fuzz.conftest import examples
+from tests.fuzz.conftest import ANY_TEXT, examples
 
 ENGINE = TriageEngine()
 
@@ -70,7 +70,7 @@ def compose(sentence: str, placement: tuple[str, str, bool, bool]) -> str:
 
 
 @examples(1.0)
-@given(st.text(alphabet=st.characters(codec=None), max_size=300), contexts)
+@given(ANY_TEXT, contexts)
 def test_any_text_and_context_gets_a_level(text: str, context: TriageContext) -> None:
     """Any code points (lone surrogates, controls, combining marks) in any context."""
     result = ENGINE.assess(text, context)
