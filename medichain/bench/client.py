@@ -13,6 +13,9 @@ import orjson
 
 PASSWORD = "bench-Passw0rd!"
 _CACHE_LINE = re.compile(r"^medichain_semantic_cache_lookups_total\{([^}]*)\}\s+([0-9.e+]+)$", re.MULTILINE)
+_STAGE_LINE = re.compile(
+    r'^medichain_chat_stage_duration_seconds_sum\{stage="([^"]+)"\}\s+([0-9.e+]+)$', re.MULTILINE
+)
 
 
 class BenchError(RuntimeError):
@@ -89,8 +92,17 @@ async def create_room(http: aiohttp.ClientSession, base: str, token: str) -> str
     return str(answer["id"])
 
 
-async def cache_counts(http: aiohttp.ClientSession, base: str) -> tuple[float, float] | None:
-    """(hits, lookups) of `medichain_semantic_cache_lookups_total`, or None when /metrics is unreachable."""
+@dataclass(frozen=True)
+class Counters:
+    """The server's cumulative counters that a run reports as differences."""
+
+    cache_hits: float
+    cache_lookups: float
+    stage_seconds: dict[str, float]
+
+
+async def scrape(http: aiohttp.ClientSession, base: str) -> Counters | None:
+    """Cache lookups and chat stage time from `/metrics`, or None when it is unreachable."""
     try:
         async with http.get(f"{base}/metrics") as response:
             if response.status != 200:
@@ -103,7 +115,8 @@ async def cache_counts(http: aiohttp.ClientSession, base: str) -> tuple[float, f
         lookups += float(value)
         if 'result="hit"' in labels:
             hits += float(value)
-    return hits, lookups
+    stages = {stage: float(value) for stage, value in _STAGE_LINE.findall(text)}
+    return Counters(hits, lookups, stages)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
 """What a scenario gets (the server's URL, an HTTP session, the options) and what it gives back
 (recorders, cache tallies, extra figures, notes); `measure()` marks the measured phase."""
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
+import psutil
 
-from medichain.bench.client import cache_counts
+from medichain.bench.client import scrape
 from medichain.bench.server import ProcessMonitor, Usage
 from medichain.bench.stats import Recorder
 
@@ -77,7 +79,9 @@ class Context:
     @asynccontextmanager
     async def measure(self) -> AsyncIterator[None]:
         """The measured phase: server CPU/memory sampled, cache counters read before and after."""
-        before = await cache_counts(self.http, self.url)
+        before = await scrape(self.http, self.url)
+        client, started = psutil.Process(), time.perf_counter()
+        client_cpu = sum(client.cpu_times()[:2])
         for recorder in self.recorders.values():
             recorder.restart()
         monitor = ProcessMonitor(self.server_pid) if self.server_pid else None
@@ -92,7 +96,17 @@ class Context:
         finally:
             for recorder in self.recorders.values():
                 recorder.stop()
-        after = await cache_counts(self.http, self.url)
-        if before is not None and after is not None:
-            self.cache.metrics_hits = after[0] - before[0]
-            self.cache.metrics_lookups = after[1] - before[1]
+        wall = time.perf_counter() - started
+        self.extra["bench_client_cpu_percent"] = round(
+            100 * (sum(client.cpu_times()[:2]) - client_cpu) / wall, 1
+        )
+        after = await scrape(self.http, self.url)
+        if before is None or after is None:
+            return
+        self.cache.metrics_hits = after.cache_hits - before.cache_hits
+        self.cache.metrics_lookups = after.cache_lookups - before.cache_lookups
+        if self.cache.answers and after.stage_seconds:
+            self.extra["stages_ms_per_answer"] = {
+                stage: round(1000 * (seconds - before.stage_seconds.get(stage, 0.0)) / self.cache.answers, 3)
+                for stage, seconds in after.stage_seconds.items()
+            }

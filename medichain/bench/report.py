@@ -38,6 +38,8 @@ def build(
 ) -> dict[str, Any]:
     """The report of one run as a JSON-ready dict."""
     cache = ctx.cache
+    if ctx.usage is not None and cache.answers:
+        ctx.extra["server_cpu_ms_per_answer"] = round(1000 * ctx.usage.cpu_seconds / cache.answers, 2)
     return {
         "format": FORMAT,
         "scenario": scenario,

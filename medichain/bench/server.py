@@ -235,6 +235,7 @@ class Usage:
     rss_mib_peak: float
     rss_mib_end: float
     samples: int
+    cpu_seconds: float
 
 
 class ProcessMonitor:
@@ -280,6 +281,7 @@ class ProcessMonitor:
 
     def __enter__(self) -> "ProcessMonitor":
         self._start_rss = self.rss_mib()
+        self._start_cpu = self._cpu_times()
         self._thread.start()
         return self
 
@@ -297,4 +299,5 @@ class ProcessMonitor:
             rss_mib_peak=round(max([self._start_rss, end, *self._rss]), 1),
             rss_mib_end=round(end, 1),
             samples=len(self._cpu),
+            cpu_seconds=round(self._cpu_times() - self._start_cpu, 2),
         )
