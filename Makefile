@@ -39,7 +39,7 @@ test: $(TEST_STAMP) services browser frontend  ## everything: lint, unit, MariaD
 	$(BIN)/pytest -q -m "not e2e and not hardening"
 	$(BIN)/pytest -q -m e2e  # its own run: Playwright's sync API keeps an event loop in the main thread
 
-FUZZ_EXAMPLES ?= 100
+FUZZ_EXAMPLES ?= 25
 
 test-hardening: $(TEST_STAMP) services  ## the long runs: faults under load, security suite, fuzzing; then a summary
 	mkdir -p test-artifacts
