@@ -1,6 +1,5 @@
 """Async engines with pools sized by settings, SQLite pragmas, and slow-query logging."""
 
-import asyncio
 import logging
 import time
 from pathlib import Path
@@ -8,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from medichain.config import Settings
 from medichain.observability.metrics import DB_SLOW_QUERIES
@@ -92,55 +91,3 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         )
     _log_slow_queries(engine, settings.db_slow_query_ms)
     return engine
-
-
-class _SerialWriteSession(AsyncSession):
-    """A session on a SQLite file whose write transactions (`session.begin()`) queue on one asyncio
-    lock per database. SQLite admits one writer; left to itself, a waiting writer polls in its busy
-    handler (sleeps of up to 100 ms, no order), so under load writers starve and fail with "database
-    is locked". Waiting on the lock is first come, first served; reads never take it."""
-
-    write_lock: asyncio.Lock
-    lock_timeout_s: float
-
-    def begin(self) -> Any:
-        return _SerialTransaction(self, super().begin())
-
-
-class _SerialTransaction:
-    """`session.begin()` that holds the database's write lock for the transaction's lifetime."""
-
-    def __init__(self, session: _SerialWriteSession, inner: Any) -> None:
-        self._session = session
-        self._inner = inner
-
-    async def __aenter__(self) -> Any:
-        try:
-            async with asyncio.timeout(self._session.lock_timeout_s):
-                await self._session.write_lock.acquire()
-        except TimeoutError as exc:
-            raise OperationalError("waiting for the SQLite write lock", None, exc) from exc
-        try:
-            return await self._inner.__aenter__()
-        except BaseException:
-            self._session.write_lock.release()
-            raise
-
-    async def __aexit__(self, *exc_info: Any) -> Any:
-        try:
-            return await self._inner.__aexit__(*exc_info)
-        finally:
-            self._session.write_lock.release()
-
-
-def session_factory(engine: AsyncEngine, settings: Settings) -> async_sessionmaker[AsyncSession]:
-    """Sessions for an engine; on a SQLite file their write transactions are serialised in-process."""
-    url = engine.url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return async_sessionmaker(engine, expire_on_commit=False)
-    session_class = type(
-        "SQLiteSession",
-        (_SerialWriteSession,),
-        {"write_lock": asyncio.Lock(), "lock_timeout_s": settings.db_pool_timeout_s},
-    )
-    return async_sessionmaker(engine, class_=session_class, expire_on_commit=False)

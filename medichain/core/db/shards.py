@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from medichain.config import Settings
-from medichain.core.db.engines import async_url, create_engine, describe, session_factory
+from medichain.core.db.engines import async_url, create_engine, describe
 from medichain.core.db.migrations import upgrade
 from medichain.core.db.models import ShardInfo, UserShardMapping
 from medichain.core.security.crypto import FieldCipher
@@ -49,7 +49,7 @@ class Databases:
         self._settings = settings
         self._cipher = cipher
         self.global_engine = create_engine(settings.global_database_url, settings)
-        self.global_sessions = session_factory(self.global_engine, settings)
+        self.global_sessions = async_sessionmaker(self.global_engine, expire_on_commit=False)
         self.shards: dict[int, Shard] = {}
         self._user_shard: dict[str, int] = {}
 
@@ -84,7 +84,9 @@ class Databases:
 
     def _connect(self, shard_id: int, url: str) -> Shard:
         engine = create_engine(url, self._settings)
-        shard = Shard(shard_id, engine, session_factory(engine, self._settings), describe(engine.url))
+        shard = Shard(
+            shard_id, engine, async_sessionmaker(engine, expire_on_commit=False), describe(engine.url)
+        )
         self.shards[shard_id] = shard
         return shard
 
