@@ -7,11 +7,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from redis.exceptions import RedisError
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException
 
+from medichain.core.outages import DATABASE_OUTAGES, OUTAGE_MESSAGES, STORE_OUTAGES, outage_code
 from medichain.core.ratelimit import RateLimited
 from medichain.core.request_context import current_request_id
 
@@ -163,22 +161,13 @@ def install_error_handlers(app: FastAPI) -> None:
             code, message = "invalid_json", "request body is not valid UTF-8 JSON"
         return _response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
-    @app.exception_handler(PoolTimeoutError)
-    @app.exception_handler(DBAPIError)
-    @app.exception_handler(ConnectionError)
-    async def _db_down(_: Request, exc: Exception) -> Any:
-        log.error("database unavailable", extra={"error": type(exc).__name__})
-        return _response(
-            503,
-            "database_unavailable",
-            "the database is unavailable; please retry shortly",
-            headers={"Retry-After": "5"},
-        )
+    async def _outage(_: Request, exc: Exception) -> Any:
+        code = outage_code(exc) or "database_unavailable"
+        log.error("dependency unavailable", extra={"error": type(exc).__name__, "code": code})
+        return _response(503, code, OUTAGE_MESSAGES[code], headers={"Retry-After": "5"})
 
-    @app.exception_handler(RedisError)
-    async def _store_down(_: Request, exc: RedisError) -> Any:
-        log.error("shared store unavailable", extra={"error": type(exc).__name__})
-        return _response(503, "store_unavailable", "the session store is unavailable; please retry shortly")
+    for outage in (*DATABASE_OUTAGES, *STORE_OUTAGES):
+        app.add_exception_handler(outage, _outage)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> Any:

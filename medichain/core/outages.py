@@ -8,6 +8,10 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 DATABASE_OUTAGES = (PoolTimeoutError, DBAPIError, ConnectionError)
 """A database that refuses connections, drops them, or leaves no pooled connection free in time."""
 STORE_OUTAGES = (RedisError,)
+OUTAGE_MESSAGES = {
+    "database_unavailable": "the database is unavailable; please retry shortly",
+    "store_unavailable": "the session store is unavailable; please retry shortly",
+}
 
 
 def outage_code(exc: BaseException) -> str | None:
