@@ -63,6 +63,14 @@ MIX: tuple[str, ...] = (
 )
 
 
+WARM_UP = (
+    "bench warm-up: 두통이 있어요",
+    "bench warm-up: what is a fever?",
+    "bench warm-up: 타이레놀 부작용",
+)
+"""Questions outside the scenarios' mix: the server loads its models and catalogs before measuring."""
+
+
 def questions(user: int, count: int, *, seed: int = 7, seed_share: float = 0.25) -> list[str]:
     """`count` questions for one user: about `seed_share` of them the seed's own, the rest from `MIX`."""
     rng = random.Random(seed * 100_003 + user)

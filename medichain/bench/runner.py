@@ -9,6 +9,7 @@ from typing import Any
 from medichain.bench import report
 from medichain.bench.client import BenchError, RequestFailed, http_session, post_json
 from medichain.bench.context import Context, Options
+from medichain.bench.questions import WARM_UP
 from medichain.bench.scenarios import idle, lookup, peer, profile, seed, soak, ws
 from medichain.bench.server import LIMITS_NOTE, Backend, OwnServer, ServerError, raise_file_limit, wait_ready
 
@@ -33,14 +34,6 @@ def _event_loop() -> asyncio.AbstractEventLoop:
     except ImportError:
         return asyncio.new_event_loop()
     return uvloop.new_event_loop()
-
-
-WARM_UP = (
-    "bench warm-up: 두통이 있어요",
-    "bench warm-up: what is a fever?",
-    "bench warm-up: 타이레놀 부작용",
-)
-"""Questions outside the scenarios' mix: the server loads its models and catalogs before measuring."""
 
 
 async def _drive(scenario: str, url: str, options: Options, server_pid: int | None) -> Context:
