@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from medichain.app import create_app
+from medichain.chat.websocket import MAX_FRAME_BYTES
 from medichain.config import Settings
 from medichain.core.security.crypto import new_key
 from medichain.platform import Platform
@@ -210,13 +211,14 @@ def bearer(tokens: dict) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def live_server(app: FastAPI) -> AsyncIterator[str]:
-    """Serve a started application with uvicorn on a free port (for WebSocket clients); yields its URL."""
+async def live_server(app: FastAPI, ws_max_size: int = MAX_FRAME_BYTES) -> AsyncIterator[str]:
+    """Serve a started application with uvicorn on a free port (for WebSocket clients), its frames limited
+    as `medichain serve` limits them unless `ws_max_size` says otherwise; yields its address."""
     import uvicorn
 
     port = free_port()
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws_max_size=65536
+        app, host="127.0.0.1", port=port, lifespan="off", log_level="warning", ws_max_size=ws_max_size
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -9,6 +9,8 @@ from medichain.chat.pipeline import MAX_MESSAGE_CHARS
 from medichain.domains.template import GeoPoint
 
 MessageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+RoomIdText = Annotated[str, StringConstraints(min_length=36, max_length=36)]
+SequenceNumber = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
 class Located(BaseModel):
@@ -42,7 +44,16 @@ class MessageIn(Located):
     from storage instead of twice."""
 
     text: MessageText
-    sequence: int = Field(ge=0, le=2**31 - 1)
+    sequence: SequenceNumber
+
+
+class ResumeIn(BaseModel):
+    """A request for the stored answer of a turn again (the WebSocket's `resume` frame)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    room_id: RoomIdText
+    sequence: SequenceNumber
 
 
 class TurnOut(BaseModel):

@@ -21,7 +21,7 @@ from medichain.accounts.auth import authenticate_token
 from medichain.accounts.service import AccountError, Principal
 from medichain.answering.responses import ChatResponse
 from medichain.chat.pipeline import Delta, InvalidMessage, Typing
-from medichain.chat.schemas import MessageIn
+from medichain.chat.schemas import MessageIn, ResumeIn
 from medichain.chat.service import Answered, ChatService
 from medichain.conversations.service import ConversationError
 from medichain.core.outages import outage_code
@@ -36,6 +36,10 @@ IDLE_TIMEOUT_S = 120.0
 MAX_IN_FLIGHT = 4
 SEND_TIMEOUT_S = 10.0
 CLOSE_UNAUTHORIZED = 4401
+CLOSE_TOO_LARGE = 1009
+MAX_FRAME_BYTES = 65_536
+"""The largest frame accepted: `medichain serve` makes the server refuse larger ones (`ws_max_size`), and
+the endpoint closes the socket on one whichever server runs it."""
 
 
 class Connection:
@@ -139,10 +143,19 @@ def _final(event: Answered) -> dict[str, Any]:
     }
 
 
+async def _close(socket: WebSocket, code: int, reason: str) -> None:
+    """Close the socket; a client that is already gone gets no close frame (and that is no failure)."""
+    with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+        await socket.close(code=code, reason=reason)
+
+
 async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> Principal | None:
-    """Wait for the `auth` frame; the caller, or None after closing with 4401."""
+    """Wait for the `auth` frame; the caller, or None after closing (4401, or 1009 for a huge frame)."""
     try:
         raw = await asyncio.wait_for(socket.receive_text(), AUTH_TIMEOUT_S)
+        if len(raw.encode()) > MAX_FRAME_BYTES:
+            await _close(socket, CLOSE_TOO_LARGE, "frame too large")
+            return None
         frame = orjson.loads(raw)
         if (
             not isinstance(frame, dict)
@@ -151,8 +164,10 @@ async def _authenticate(socket: WebSocket, platform: Platform, ip: str) -> Princ
         ):
             raise ValueError("first frame must be {type: auth, token}")
         principal = await authenticate_token(frame["token"], platform, ip)
+    except WebSocketDisconnect:
+        return None
     except (TimeoutError, ValueError, KeyError, orjson.JSONDecodeError, AccountError, RateLimited):
-        await socket.close(code=CLOSE_UNAUTHORIZED, reason="authentication required")
+        await _close(socket, CLOSE_UNAUTHORIZED, "authentication required")
         return None
     return principal
 
@@ -167,23 +182,25 @@ async def chat_socket(socket: WebSocket) -> None:
     if principal is None:
         return
     connection = Connection(socket, platform, principal)
-    await connection.send({"type": "ready", "user_id": principal.user_id})
     try:
+        await connection.send({"type": "ready", "user_id": principal.user_id})
         while True:
             message = await asyncio.wait_for(socket.receive(), IDLE_TIMEOUT_S)
             if message["type"] == "websocket.disconnect":
                 break
+            if len(message.get("bytes") or (message.get("text") or "").encode()) > MAX_FRAME_BYTES:
+                await _close(socket, CLOSE_TOO_LARGE, "frame too large")
+                break
             if not await platform.accounts.session_live(principal):
                 # Logout, a password change or a disabled account ends the session: its sockets too.
-                await socket.close(code=CLOSE_UNAUTHORIZED, reason="session ended")
+                await _close(socket, CLOSE_UNAUTHORIZED, "session ended")
                 break
             await _handle(connection, message)
     except (WebSocketDisconnect, TimeoutError, RuntimeError):
         pass
     finally:
         await connection.close()
-        with contextlib.suppress(Exception):
-            await socket.close()
+        await _close(socket, 1000, "")
 
 
 async def _handle(connection: Connection, message: dict[str, Any]) -> None:
@@ -201,14 +218,32 @@ async def _handle(connection: Connection, message: dict[str, Any]) -> None:
         await connection.send({"type": "pong"})
     elif kind == "message":
         await _message(connection, frame)
-    elif (
-        kind == "resume" and isinstance(frame.get("room_id"), str) and isinstance(frame.get("sequence"), int)
-    ):
-        await connection.resume(frame["room_id"], frame["sequence"])
+    elif kind == "resume":
+        await _resume(connection, frame)
     elif kind == "auth":
         await connection.error("already_authenticated", "this connection is already authenticated")
     else:
         await connection.error("invalid_frame", "unknown frame type; expected message, resume or ping")
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc']) or 'frame'}: {first['msg']}"
+
+
+def _echoed(sequence: object) -> int | None:
+    """The sequence to name in an error frame: the client's, when it is a whole number at all."""
+    return sequence if type(sequence) is int else None
+
+
+async def _resume(connection: Connection, frame: dict[str, Any]) -> None:
+    frame.pop("type", None)
+    try:
+        body = ResumeIn.model_validate(frame)
+    except ValidationError as exc:
+        await connection.error("invalid_frame", _first_error(exc), _echoed(frame.get("sequence")))
+        return
+    await connection.resume(body.room_id, body.sequence)
 
 
 async def _message(connection: Connection, frame: dict[str, Any]) -> None:
@@ -217,12 +252,12 @@ async def _message(connection: Connection, frame: dict[str, Any]) -> None:
     try:
         body = MessageIn.model_validate(frame)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        await connection.error("invalid_message", f"{field}: {first['msg']}", frame.get("sequence"))
+        await connection.error("invalid_message", _first_error(exc), _echoed(frame.get("sequence")))
         return
-    if not isinstance(room_id, str):
-        await connection.error("invalid_message", "room_id is required", body.sequence)
+    if not isinstance(room_id, str) or len(room_id) != 36:
+        await connection.error(
+            "invalid_message", "room_id: the id of one of your rooms is required", body.sequence
+        )
         return
     settings = connection.platform.settings
     try:

@@ -14,6 +14,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from medichain.chat.pipeline import InvalidMessage
+from medichain.chat.websocket import MAX_FRAME_BYTES
 from medichain.cli import evaluate, imports, report, services
 from medichain.cli.ask import BatchOption, answer, print_readable, run_batch
 from medichain.cli.backup import app as backup_app
@@ -103,6 +104,7 @@ def serve(
         port=port or settings.port,
         log_level=settings.log_level.lower(),
         proxy_headers=False,
+        ws_max_size=MAX_FRAME_BYTES,
     )
 
 

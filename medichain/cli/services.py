@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from medichain.app import create_app
+from medichain.chat.websocket import MAX_FRAME_BYTES
 from medichain.cli.setup import prepare
 from medichain.config import get_settings
 from medichain.services.catalog import BY_NAME, GATEWAY, spec
@@ -38,6 +39,7 @@ def serve_service(name: str, host: str, port: int) -> None:
         port=port,
         log_level=settings.log_level.lower(),
         proxy_headers=False,
+        ws_max_size=MAX_FRAME_BYTES,
     )
 
 
