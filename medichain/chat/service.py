@@ -7,7 +7,7 @@ from datetime import date
 
 from medichain.accounts.service import AccountService
 from medichain.answering.responses import ChatResponse
-from medichain.chat.pipeline import ChatPipeline, Delta, Final, TurnInput, Typing, clean_message
+from medichain.chat.pipeline import ChatPipeline, Delta, Final, TurnInput, Typing
 from medichain.conversations.service import ConversationService, TurnContext
 from medichain.domains.template import GeoPoint
 from medichain.observability.metrics import stage
@@ -76,7 +76,7 @@ class ChatService:
                         user_id,
                         room_id,
                         sequence,
-                        clean_message(text),  # the question as answered, without control characters
+                        text,
                         event.response.model_dump(),
                         TurnContext(event.domain, event.entities),
                     )
