@@ -11,6 +11,7 @@ import asyncio
 import shutil
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -29,10 +30,12 @@ Search = Callable[[str], list[str]]
 
 def _require_langchain() -> None:
     try:
-        import faiss  # noqa: F401
-        import langchain_classic  # noqa: F401
-        import langchain_community  # noqa: F401
-        import rank_bm25  # noqa: F401
+        with warnings.catch_warnings():  # langchain-community announces its sunset on import
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import faiss  # noqa: F401
+            import langchain_classic  # noqa: F401
+            import langchain_community  # noqa: F401
+            import rank_bm25  # noqa: F401
     except ImportError as exc:
         raise SystemExit(
             f"the peer comparison needs the `bench` extra ({exc.name} is missing): pip install -e '.[bench]'"
