@@ -1,28 +1,36 @@
-"""The fuzzed application: the whole platform with the bundled data, reached in-process through
-Schemathesis' ASGI transport, and the identities the fuzzer calls it as (anonymous, a user, an admin)."""
+"""The fuzzed application: the whole platform with the bundled data behind a real uvicorn server (in a
+thread of the test process), and the identities the fuzzer calls it as (anonymous, a user, an admin).
+
+Not Schemathesis' ASGI transport: its pytest plugin ends an ASGI application's lifespan after every test,
+and each restart would start a new platform whose in-process session store forgets every token."""
 
 import functools
 import ipaddress
 import itertools
 import os
+import threading
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import anyio.from_thread
 import pytest
 import requests
 import schemathesis
+import uvicorn
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from schemathesis.python import asgi
 
 from medichain.accounts.schemas import ProfileFields
 from medichain.app import create_app
+from medichain.chat.websocket import MAX_FRAME_BYTES
 from medichain.config import Settings
 from medichain.platform import Platform
 from tests.conftest import backend_settings, base_settings, drop_mariadb_databases
+from tests.servers import free_port
 
 settings.register_profile("hardening", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
@@ -49,9 +57,9 @@ never makes them)."""
 FUZZ_EXAMPLES = int(os.environ.get("MEDICHAIN_FUZZ_EXAMPLES") or 6)
 """Generated requests per operation and identity in the fuzzing phase (`MEDICHAIN_FUZZ_EXAMPLES` raises it
 for the long run); the examples and coverage phases add their own cases."""
-PROXY = "testclient"
-"""The peer address Schemathesis' ASGI client reports. The fuzz settings trust it as a proxy, so that each
-case can come from its own client address (`X-Forwarded-For`), as it would behind a load balancer."""
+PROXY = "127.0.0.1"
+"""Where the fuzzer connects from. The fuzz settings trust it as a proxy, so that each case can come from
+its own client address (`X-Forwarded-For`), as it would behind a load balancer."""
 FUZZ_SETTINGS = {"trusted_proxies": [PROXY], "argon2_memory_kib": 1024, "argon2_time_cost": 1}
 """Each case from its own address (see `Caller`), and password hashing cheap enough for thousands of
 signups and logins (the cost is a setting; its strength is not what is fuzzed)."""
@@ -62,7 +70,7 @@ _ADDRESSES = itertools.count()
 
 def api_schema() -> schemathesis.BaseSchema:
     """The application's own OpenAPI document (building it needs no database, so tests can be collected
-    per operation; each call reaches the started application through `app=`)."""
+    per operation; each call names the server's `base_url`)."""
     return schemathesis.openapi.from_dict(create_app(base_settings()).openapi())
 
 
@@ -77,8 +85,9 @@ class Caller:
     about half of the cases, so that both a stored room and an unknown one are exercised.
     """
 
-    def __init__(self, app: FastAPI, user_id: str | None = None, admin: "Caller | None" = None) -> None:
-        self.app = app
+    def __init__(self, base_url: str, user_id: str | None = None, admin: "Caller | None" = None) -> None:
+        self.base_url = base_url
+        self.session = requests.Session()
         self.user_id = user_id
         self.admin = admin
         self.token = ""
@@ -93,9 +102,9 @@ class Caller:
 
     def send(self, method: str, path: str, body: dict | None = None) -> requests.Response:
         """A request of the fuzzer's own (not a fuzz case), from a fresh address."""
-        headers = self.headers()
-        with asgi.get_client(self.app) as client:  # starts the lifespan on first use
-            return client.request(method, path, json=body, headers=headers)
+        return self.session.request(
+            method, self.base_url + path, json=body, headers=self.headers(), timeout=60
+        )
 
     def post(self, path: str, body: dict | None = None) -> dict:
         """A POST that must succeed; its JSON answer."""
@@ -140,9 +149,16 @@ class Caller:
                 holder[key] = self.room_id  # type: ignore[index]
 
     def after(self, case: schemathesis.Case, response: schemathesis.Response) -> None:
-        """Start a new session or room when the case ended the old one."""
+        """Start a new session or room when the case ended the old one; fail when the session ended
+        without the fuzzer knowing (every later case would run without its identity)."""
         if not self.token:
             return
+        refused = (response.status_code == 401 and case.path != "/api/v1/auth/refresh") or (
+            case.path.startswith("/chatbot/")
+            and response.status_code == 200
+            and response.json()["errorCode"] == 401
+        )
+        assert not refused or "invalid_token" not in response.text, f"{self.user_id} lost its session"
         seed_logout = case.path == "/account/logout" and response.json().get("errorCode") == 0
         if seed_logout or (case.path, response.status_code) == ("/api/v1/auth/logout", 204):
             self.log_in()
@@ -165,11 +181,37 @@ async def _prepare(settings: Settings, admin_id: str, user_id: str) -> None:
         await platform.stop()
 
 
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """Serve `app` with uvicorn (lifespan included) in a thread, as `medichain serve` does; its base URL."""
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host=PROXY,
+            port=free_port(),
+            log_level="warning",
+            proxy_headers=False,
+            ws_max_size=MAX_FRAME_BYTES,
+        )
+    )
+    thread = threading.Thread(target=server.run, name="fuzzed-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the fuzzed server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://{PROXY}:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(60)
+
+
 @dataclass(frozen=True)
 class Target:
-    """The started application and the accounts made for the fuzzer."""
+    """The served application and the accounts made for the fuzzer."""
 
-    app: FastAPI
+    base_url: str
     settings: Settings
     admin_id: str
     user_id: str
@@ -185,8 +227,8 @@ def target(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         settings = portal.call(functools.partial(backend_settings, request.param, folder))
         settings = settings.model_copy(update=FUZZ_SETTINGS)
         portal.call(_prepare, settings, admin_id, user_id)
-    yield Target(create_app(settings), settings, admin_id, user_id)
-    asgi.shutdown_lifespans()
+    with serving(create_app(settings)) as base_url:
+        yield Target(base_url, settings, admin_id, user_id)
     if request.param == "mariadb":
         with anyio.from_thread.start_blocking_portal() as portal:
             portal.call(drop_mariadb_databases, settings.redis_prefix.rstrip(":"))
@@ -195,9 +237,9 @@ def target(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture(scope="module")
 def callers(target: Target) -> dict[str, Caller]:
     """The identities: nobody, a user, an admin."""
-    admin = Caller(target.app, target.admin_id)
+    admin = Caller(target.base_url, target.admin_id)
     return {
-        "anonymous": Caller(target.app, None),
-        "user": Caller(target.app, target.user_id, admin),
+        "anonymous": Caller(target.base_url),
+        "user": Caller(target.base_url, target.user_id, admin),
         "admin": admin,
     }

@@ -21,7 +21,9 @@ bounded = settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_ch
 
 def _check(case: schemathesis.Case, caller: Caller) -> None:
     caller.prepare(case)
-    response = case.call_and_validate(headers=caller.headers(), checks=CHECKS, app=caller.app)
+    response = case.call_and_validate(
+        headers=caller.headers(), checks=CHECKS, base_url=caller.base_url, session=caller.session
+    )
     caller.after(case, response)
 
 
@@ -50,12 +52,39 @@ def test_probe_block(target: Target, callers: dict[str, Caller]) -> None:
     probe = schema["/api/v1/drugs"]["GET"].Case(query={"q": "' or 1=1 --"})
     other = schema["/api/v1/departments"]["GET"].Case()
     answers = [
-        probe.call_and_validate(headers=address, checks=CHECKS, app=target.app).status_code
+        probe.call_and_validate(headers=address, checks=CHECKS, base_url=target.base_url).status_code
         for _ in range(target.settings.suspicious_probes_per_ip)
     ]
     assert answers == [200] * target.settings.suspicious_probes_per_ip
-    blocked = other.call_and_validate(headers=address, checks=CHECKS, app=target.app)
+    blocked = other.call_and_validate(headers=address, checks=CHECKS, base_url=target.base_url)
     assert blocked.status_code == 403 and blocked.json()["error"]["code"] == "ip_blocked"
     assert int(blocked.headers["retry-after"][0]) <= target.settings.ip_block_duration_s
     callers["admin"].send("DELETE", f"/api/v1/admin/ip-blocks/{address['X-Forwarded-For']}")
-    assert other.call_and_validate(headers=address, checks=CHECKS, app=target.app).status_code == 200
+    assert (
+        other.call_and_validate(headers=address, checks=CHECKS, base_url=target.base_url).status_code == 200
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "kwargs", "status", "code"),
+    [
+        ("/api/v1/admin/users", "GET", {"query": {"shard_id": 999}}, 404, "not_found"),
+        ("/api/v1/admin/shards", "POST", {"body": {"url": "00000000"}}, 422, "invalid_shard_url"),
+        (
+            "/api/v1/admin/shards",
+            "POST",
+            {"body": {"url": "mysql://user:pass@127.0.0.1:9/medichain_none"}},
+            422,
+            "shard_unreachable",
+        ),
+    ],
+)
+def test_found_admin_shard_inputs(
+    target: Target, callers: dict[str, Caller], path: str, method: str, kwargs: dict, status: int, code: str
+) -> None:
+    """Found by the fuzz run: an unknown shard was a 500 (KeyError), an unparsable URL a 500 and an
+    unreachable database a 503 `database_unavailable`, as if MediChain's own database were down."""
+    case = schema[path][method].Case(**kwargs)
+    admin = callers["admin"]
+    response = case.call_and_validate(headers=admin.headers(), checks=CHECKS, base_url=target.base_url)
+    assert (response.status_code, response.json()["error"]["code"]) == (status, code), response.text
