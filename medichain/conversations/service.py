@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from medichain.conversations.models import ChatMessage, ChatRoom, ConsultationHistory, Feedback
@@ -15,7 +15,6 @@ from medichain.core.db.base import utcnow
 from medichain.core.db.shards import Databases
 
 TITLE_CHARS = 40
-NEW_ROOM_TITLE = "새 대화"
 
 
 class ConversationError(Exception):
@@ -66,7 +65,7 @@ class ConversationService:
 
     async def create_room(self, user_id: str, title: str | None) -> ChatRoom:
         """A new room."""
-        room = ChatRoom(id=str(uuid.uuid4()), user_id=user_id, title=title or NEW_ROOM_TITLE)
+        room = ChatRoom(id=str(uuid.uuid4()), user_id=user_id, title=title or "새 대화")
         async with self._dbs.shard_session(await self._shard(user_id)) as session, session.begin():
             session.add(room)
         return room
@@ -186,20 +185,8 @@ class ConversationService:
         shard_id = await self._shard(user_id)
         try:
             async with self._dbs.shard_session(shard_id) as session, session.begin():
-                # First statement: locks the room row (MariaDB) or the database (SQLite) and checks the
-                # owner; a first question names a new room.
-                claimed = await session.execute(
-                    update(ChatRoom)
-                    .where(ChatRoom.id == room_id, ChatRoom.user_id == user_id)
-                    .values(
-                        updated_at=utcnow(),
-                        title=case(
-                            (ChatRoom.title == NEW_ROOM_TITLE, question[:TITLE_CHARS]), else_=ChatRoom.title
-                        ),
-                    )
-                    .execution_options(synchronize_session=False)
-                )
-                if claimed.rowcount == 0:
+                room = await session.get(ChatRoom, room_id, with_for_update=True)
+                if room is None or room.user_id != user_id:
                     raise ConversationError("not_found", "conversation not found")
                 session.add(
                     ChatMessage(
@@ -229,6 +216,9 @@ class ConversationService:
                         response_time_ms=int(response["latency_ms"]),
                     )
                 )
+                if room.title == "새 대화":
+                    room.title = question[:TITLE_CHARS]
+                room.updated_at = utcnow()
             return RecordedTurn(answer.id, payload, replayed=False)
         except IntegrityError:
             stored = await self.replay(user_id, room_id, sequence)

@@ -1,6 +1,5 @@
-"""Recording a turn on both backends: the room's owner is checked in the same statement that stamps
-its activity and names a new room after its first question; another person's room is refused and
-nothing is written."""
+"""Recording a turn on both backends: a new room is named after its first question and its activity
+stamped; another person's room is refused and nothing is written."""
 
 from datetime import timedelta
 
@@ -9,7 +8,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from medichain.conversations.models import ChatMessage
-from medichain.conversations.service import NEW_ROOM_TITLE, ConversationError, TurnContext
+from medichain.conversations.service import ConversationError, TurnContext
 from medichain.core.db.base import utcnow
 from medichain.platform import Platform
 
@@ -37,7 +36,7 @@ async def test_a_turn_names_a_new_room_stamps_it_and_refuses_another_persons_roo
     platform: Platform = app.state.platform
     conversations = platform.conversations
     room = await conversations.create_room("ana_record", None)
-    assert room.title == NEW_ROOM_TITLE
+    assert room.title == "새 대화"
     before = utcnow() - timedelta(seconds=1)
 
     await conversations.record_turn("ana_record", room.id, 0, "두통이 심해요 " * 10, RESPONSE, TurnContext())
