@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from medichain.accounts.auth import ADMIN_ONLY, AccountsDep, AdminUser
 from medichain.accounts.schemas import USER_ID_PATTERN, UserSummary
+from medichain.core.db.base import BIGINT_MAX, INT_MAX
 from medichain.core.db.models import ShardInfo
 from medichain.core.errors import ApiError, error_responses
 from medichain.deps import PlatformDep
@@ -39,7 +40,7 @@ class ShardCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: str = Field(min_length=8, max_length=500, examples=["mysql://user:pass@db3:3306/medichain_shard3"])
-    max_users: int | None = Field(None, ge=1)
+    max_users: int | None = Field(None, ge=1, le=INT_MAX)
 
 
 @router.get("/users", responses=error_responses(404))
@@ -47,8 +48,8 @@ async def list_users(
     _: AdminUser,
     accounts: AccountsDep,
     platform: PlatformDep,
-    shard_id: Annotated[int, Query(ge=1)] = 1,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    shard_id: Annotated[int, Query(ge=1, le=INT_MAX)] = 1,
+    offset: Annotated[int, Query(ge=0, le=BIGINT_MAX)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Sequence[UserSummary]:
     """Users of one shard, oldest first, without personal fields."""

@@ -16,6 +16,7 @@ from medichain.conversations.schemas import (
     RoomRename,
 )
 from medichain.conversations.service import ConversationError, ConversationService
+from medichain.core.db.base import BIGINT_MAX
 from medichain.core.errors import error_body, error_responses
 from medichain.deps import PlatformDep
 
@@ -67,7 +68,7 @@ async def list_messages(
     room_id: RoomId,
     user: CurrentUser,
     conversations: ConversationsDep,
-    before_id: Annotated[int | None, Query(ge=1)] = None,
+    before_id: Annotated[int | None, Query(ge=1, le=BIGINT_MAX)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[MessageOut]:
     """Messages of a conversation, oldest first; page back with `before_id`."""
@@ -87,7 +88,7 @@ async def list_messages(
 
 @router.post("/messages/{message_id}/feedback", status_code=status.HTTP_201_CREATED)
 async def give_feedback(
-    message_id: Annotated[int, Path(ge=1)],
+    message_id: Annotated[int, Path(ge=1, le=BIGINT_MAX)],
     body: FeedbackIn,
     user: CurrentUser,
     conversations: ConversationsDep,

@@ -4,6 +4,7 @@ thread of the test process), and the identities the fuzzer calls it as (anonymou
 Not Schemathesis' ASGI transport: its pytest plugin ends an ASGI application's lifespan after every test,
 and each restart would start a new platform whose in-process session store forgets every token."""
 
+import collections
 import functools
 import ipaddress
 import itertools
@@ -63,6 +64,8 @@ its own client address (`X-Forwarded-For`), as it would behind a load balancer."
 FUZZ_SETTINGS = {"trusted_proxies": [PROXY], "argon2_memory_kib": 1024, "argon2_time_cost": 1}
 """Each case from its own address (see `Caller`), and password hashing cheap enough for thousands of
 signups and logins (the cost is a setting; its strength is not what is fuzzed)."""
+SENT: collections.Counter[str] = collections.Counter()
+"""Generated requests sent in this run, by identity (printed at the end of the run)."""
 PASSWORD = "fuzz-password-7"
 FIRST_ADDRESS = ipaddress.IPv4Address("10.0.0.1")
 _ADDRESSES = itertools.count()
@@ -86,6 +89,7 @@ class Caller:
     """
 
     def __init__(self, base_url: str, user_id: str | None = None, admin: "Caller | None" = None) -> None:
+        self.name = "admin" if user_id and admin is None else "user" if user_id else "anonymous"
         self.base_url = base_url
         self.session = requests.Session()
         self.user_id = user_id
@@ -138,6 +142,7 @@ class Caller:
 
     def prepare(self, case: schemathesis.Case) -> None:
         """Put the identity's token and room where a generated value stands for them."""
+        SENT[self.name] += 1
         if not self.token:
             return
         body = case.body if isinstance(case.body, dict) else {}
@@ -243,3 +248,10 @@ def callers(target: Target) -> dict[str, Caller]:
         "user": Caller(target.base_url, target.user_id, admin),
         "admin": admin,
     }
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many generated requests the OpenAPI fuzzing sent."""
+    if SENT:
+        sent = ", ".join(f"{count} as {who}" for who, count in sorted(SENT.items()))
+        terminalreporter.write_line(f"Schemathesis: {SENT.total()} generated requests ({sent})")

@@ -65,26 +65,64 @@ def test_probe_block(target: Target, callers: dict[str, Caller]) -> None:
     )
 
 
+BEYOND_64_BITS = 2**64
+
+
 @pytest.mark.parametrize(
-    ("path", "method", "kwargs", "status", "code"),
+    ("who", "path", "method", "kwargs", "status", "code"),
     [
-        ("/api/v1/admin/users", "GET", {"query": {"shard_id": 999}}, 404, "not_found"),
-        ("/api/v1/admin/shards", "POST", {"body": {"url": "00000000"}}, 422, "invalid_shard_url"),
+        ("admin", "/api/v1/admin/users", "GET", {"query": {"shard_id": 999}}, 404, "not_found"),
+        ("admin", "/api/v1/admin/shards", "POST", {"body": {"url": "00000000"}}, 422, "invalid_shard_url"),
         (
+            "admin",
             "/api/v1/admin/shards",
             "POST",
             {"body": {"url": "mysql://user:pass@127.0.0.1:9/medichain_none"}},
             422,
             "shard_unreachable",
         ),
+        (
+            "admin",
+            "/api/v1/admin/users",
+            "GET",
+            {"query": {"offset": BEYOND_64_BITS}},
+            422,
+            "validation_error",
+        ),
+        (
+            "user",
+            "/api/v1/chat/messages/{message_id}/feedback",
+            "POST",
+            {"path_parameters": {"message_id": BEYOND_64_BITS}, "body": {"score": 3}},
+            422,
+            "validation_error",
+        ),
+        (
+            "user",
+            "/api/v1/chat/rooms/{room_id}/messages",
+            "GET",
+            {"path_parameters": {"room_id": "own"}, "query": {"before_id": BEYOND_64_BITS}},
+            422,
+            "validation_error",
+        ),
     ],
 )
-def test_found_admin_shard_inputs(
-    target: Target, callers: dict[str, Caller], path: str, method: str, kwargs: dict, status: int, code: str
+def test_found_inputs(
+    target: Target,
+    callers: dict[str, Caller],
+    who: str,
+    path: str,
+    method: str,
+    kwargs: dict,
+    status: int,
+    code: str,
 ) -> None:
-    """Found by the fuzz run: an unknown shard was a 500 (KeyError), an unparsable URL a 500 and an
-    unreachable database a 503 `database_unavailable`, as if MediChain's own database were down."""
+    """Found by the fuzz run: an unknown shard was a 500 (KeyError), an unparsable shard URL a 500 and an
+    unreachable one a 503 `database_unavailable`, as if MediChain's own database were down; ids and offsets
+    past 64 bits were a 500 on SQLite (OverflowError) and a 503 on MariaDB."""
+    caller = callers[who]
+    if kwargs.get("path_parameters", {}).get("room_id") == "own":
+        kwargs = {**kwargs, "path_parameters": {"room_id": caller.room_id}}
     case = schema[path][method].Case(**kwargs)
-    admin = callers["admin"]
-    response = case.call_and_validate(headers=admin.headers(), checks=CHECKS, base_url=target.base_url)
+    response = case.call_and_validate(headers=caller.headers(), checks=CHECKS, base_url=target.base_url)
     assert (response.status_code, response.json()["error"]["code"]) == (status, code), response.text

@@ -17,6 +17,11 @@ _NAMING = {
 
 BigIntPK = BigInteger().with_variant(Integer, "sqlite")
 """Auto-increment key: BIGINT on MySQL, INTEGER (rowid alias) on SQLite."""
+BIGINT_MAX = 2**63 - 1
+"""The largest integer either backend stores or compares: an id or offset in a request is at most this
+(a larger one fails in the driver: OverflowError on SQLite, an error MySQL reports)."""
+INT_MAX = 2**31 - 1
+"""The largest value of an `Integer` column."""
 
 JSONDoc = JSON().with_variant(mysql.JSON(), "mysql")
 
