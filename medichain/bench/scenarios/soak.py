@@ -8,6 +8,7 @@ import time
 from medichain.bench.client import ChatSocket, RequestFailed, create_room, sign_up
 from medichain.bench.context import Context
 from medichain.bench.questions import questions
+from medichain.bench.scenarios.ws import ask_recorded
 
 QUESTIONS_PER_USER = 500
 SIGNUP_PARALLEL = 8
@@ -18,7 +19,7 @@ async def run(ctx: Context) -> None:
     options = ctx.options
     accounts = await sign_up(ctx.http, ctx.url, options.concurrency, SIGNUP_PARALLEL)
     rooms = await asyncio.gather(*(create_room(ctx.http, ctx.url, token) for _, token in accounts))
-    connects, first, final = ctx.recorder("connect"), ctx.recorder("first token"), ctx.recorder("final")
+    connects = ctx.recorder("connect")
     sockets: list[ChatSocket | None] = []
     for _, token in accounts:
         started = time.perf_counter()
@@ -35,16 +36,8 @@ async def run(ctx: Context) -> None:
         for sequence, text in enumerate(questions(n, QUESTIONS_PER_USER)):
             if time.perf_counter() >= deadline:
                 return
-            try:
-                answer = await chat.ask(room_id, sequence, text)
-            except RequestFailed as exc:
-                final.error(exc.kind)
-                if exc.kind.startswith("socket"):
-                    return
-                continue
-            first.ok(answer.first_token_s)
-            final.ok(answer.final_s)
-            ctx.cache.count(answer.response)
+            if not await ask_recorded(ctx, chat, room_id, sequence, text):
+                return
             await asyncio.sleep(min(rng.expovariate(1 / options.think_s), 4 * options.think_s))
 
     async with ctx.measure():

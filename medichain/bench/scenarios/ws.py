@@ -10,9 +10,22 @@ from medichain.bench.context import Context
 from medichain.bench.questions import questions
 
 
+async def ask_recorded(ctx: Context, chat: ChatSocket, room_id: str, sequence: int, text: str) -> bool:
+    """Ask one question, recording its first token and final frame; False once the socket is gone."""
+    try:
+        answer = await chat.ask(room_id, sequence, text)
+    except RequestFailed as exc:
+        ctx.recorder("final").error(exc.kind)
+        return not exc.kind.startswith("socket")
+    ctx.recorder("first token").ok(answer.first_token_s)
+    ctx.recorder("final").ok(answer.final_s)
+    ctx.cache.count(answer.response)
+    return True
+
+
 async def converse(ctx: Context, n: int, token: str, room_id: str, count: int) -> None:
     """Connect one user and ask `count` questions in their room, recording each stage."""
-    connects, first, final = ctx.recorder("connect"), ctx.recorder("first token"), ctx.recorder("final")
+    connects = ctx.recorder("connect")
     started = time.perf_counter()
     try:
         chat = await ChatSocket.open(ctx.http, ctx.url, token)
@@ -22,16 +35,8 @@ async def converse(ctx: Context, n: int, token: str, room_id: str, count: int) -
     connects.ok(time.perf_counter() - started)
     try:
         for sequence, text in enumerate(questions(n, count)):
-            try:
-                answer = await chat.ask(room_id, sequence, text)
-            except RequestFailed as exc:
-                final.error(exc.kind)
-                if exc.kind.startswith("socket"):
-                    return
-                continue
-            first.ok(answer.first_token_s)
-            final.ok(answer.final_s)
-            ctx.cache.count(answer.response)
+            if not await ask_recorded(ctx, chat, room_id, sequence, text):
+                return
     finally:
         await chat.close()
 
