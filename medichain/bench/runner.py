@@ -11,7 +11,8 @@ from medichain.bench.client import BenchError, RequestFailed, http_session, post
 from medichain.bench.context import Context, Options
 from medichain.bench.questions import WARM_UP
 from medichain.bench.scenarios import idle, lookup, peer, profile, seed, soak, ws
-from medichain.bench.server import LIMITS_NOTE, Backend, OwnServer, ServerError, raise_file_limit, wait_ready
+from medichain.bench.server import LIMITS_NOTE, Backend, OwnServer, ServerError, wait_ready
+from medichain.core.process import raise_file_limit
 
 Scenario = Callable[[Context], Awaitable[None]]
 SCENARIOS: dict[str, Scenario] = {

@@ -4,7 +4,6 @@ of its CPU and memory (psutil)."""
 
 import contextlib
 import os
-import resource
 import secrets
 import signal
 import socket
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 
 import psutil
 
+from medichain.core.process import raise_file_limit
 from medichain.core.security.crypto import new_key
 
 LOAD_TEST_LIMITS = {
@@ -43,14 +43,6 @@ _CLI = "from medichain.cli.main import app; app()"
 
 class ServerError(RuntimeError):
     """The server could not be started or reached."""
-
-
-def raise_file_limit() -> int:
-    """Raise this process's open-file limit to its hard limit (children inherit it); the new limit."""
-    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
 def free_port() -> int:

@@ -24,6 +24,7 @@ from medichain.cli.runtime import with_platform
 from medichain.cli.setup import prepare
 from medichain.config import Settings, get_settings
 from medichain.core.db.models import ShardInfo
+from medichain.core.process import tune_server_process
 from medichain.domains.scaffold.generator import ScaffoldError, new_domain
 from medichain.domains.template import GeoPoint
 from medichain.knowledge.service import build_seed_index
@@ -97,6 +98,7 @@ def serve(
 ) -> None:
     """Run the embedded platform (API, docs) in one process."""
     settings: Settings = get_settings()
+    tune_server_process()
     uvicorn.run(
         "medichain.app:create_app",
         factory=True,

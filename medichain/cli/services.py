@@ -1,6 +1,5 @@
 """`medichain up` (embedded or every service) and `medichain service run NAME` (one service)."""
 
-import resource
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from medichain.app import create_app
 from medichain.chat.websocket import MAX_FRAME_BYTES
 from medichain.cli.setup import prepare
 from medichain.config import get_settings
+from medichain.core.process import tune_server_process
 from medichain.services.catalog import BY_NAME, GATEWAY, spec
 from medichain.services.supervisor import Topology
 
@@ -22,17 +22,10 @@ err = Console(stderr=True)
 HostOption = Annotated[str | None, typer.Option(help="Bind address (default from settings).")]
 
 
-def _raise_open_files_limit() -> None:
-    """Allow as many sockets as the hard limit permits (thousands of WebSocket connections)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < hard:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-
-
 def serve_service(name: str, host: str, port: int) -> None:
     """Run one service in this process until it is stopped."""
     settings = get_settings()
-    _raise_open_files_limit()
+    tune_server_process()
     uvicorn.run(
         create_app(settings, service_name=name),
         host=host,

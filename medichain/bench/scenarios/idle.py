@@ -8,7 +8,7 @@ import time
 
 from medichain.bench.client import ChatSocket, RequestFailed, sign_up
 from medichain.bench.context import Context
-from medichain.bench.server import raise_file_limit
+from medichain.core.process import raise_file_limit
 
 ACCOUNTS = 20
 OPEN_PARALLEL = 100
